@@ -1,0 +1,42 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a step of them.
+BUILD      ?= build
+BUILD_ASAN ?= build-asan
+JOBS       ?= $(shell nproc)
+DB         ?= data/kinerja.db
+CMAKE_LAUNCHER := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
+.PHONY: deps build build-asan run test test-unit test-asan bench format clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_LAUNCHER)
+
+$(BUILD_ASAN)/build.ninja:
+	cmake -S . -B $(BUILD_ASAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKINERJA_SANITIZE=ON -DKINERJA_BENCH=OFF $(CMAKE_LAUNCHER)
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+build-asan: deps $(BUILD_ASAN)/build.ninja
+	cmake --build $(BUILD_ASAN) -j $(JOBS)
+
+# Until the web application exists, `run` builds the demo database and prints its measurement table.
+run: build
+	@mkdir -p $(dir $(DB))
+	@if [ ! -f $(DB) ]; then $(BUILD)/kinerja demo --db $(DB); fi
+	$(BUILD)/kinerja measure --db $(DB) --satker kpu-kota-prabumulih --year 2024
+
+test: build build-asan
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD_ASAN) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	bash bench/run.sh $(BUILD)
+
+format:
+	find core app adapters platform apps tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ASAN)

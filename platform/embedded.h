@@ -1,0 +1,16 @@
+#pragma once
+// Files built into the binary (migrations, demo data), so the program needs nothing beside it.
+#include <span>
+#include <string_view>
+
+namespace kinerja::platform {
+
+struct EmbeddedFile {
+    std::string_view path; // relative to the folder it was embedded from
+    std::string_view data;
+};
+
+std::span<const EmbeddedFile> sqlite_migrations();
+std::span<const EmbeddedFile> demo_data();
+
+} // namespace kinerja::platform
