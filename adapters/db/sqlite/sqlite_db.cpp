@@ -1,0 +1,118 @@
+#include "adapters/db/sqlite/sqlite_db.h"
+
+#include <cstring>
+#include <fstream>
+#include <sqlite3.h>
+#include <stdexcept>
+
+namespace kinerja::sqlite {
+
+Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
+        throw std::runtime_error(std::string("SQL: ") + sqlite3_errmsg(db) + " in: " + std::string(sql));
+}
+
+Statement::~Statement() { sqlite3_finalize(m_stmt); }
+
+Statement& Statement::bind(int i, const app::Value& v) {
+    if (std::holds_alternative<std::int64_t>(v)) return bind(i, std::get<std::int64_t>(v));
+    if (std::holds_alternative<std::string>(v)) return bind(i, std::string_view(std::get<std::string>(v)));
+    return bind_null(i);
+}
+
+Statement& Statement::bind(int i, std::int64_t v) {
+    sqlite3_bind_int64(m_stmt, i, v);
+    return *this;
+}
+
+Statement& Statement::bind(int i, std::string_view v) {
+    sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind_null(int i) {
+    sqlite3_bind_null(m_stmt, i);
+    return *this;
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw std::runtime_error(sqlite3_errmsg(m_db));
+}
+
+void Statement::reset() {
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+int Statement::column_count() const { return sqlite3_column_count(m_stmt); }
+bool Statement::is_null(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
+std::int64_t Statement::integer(int c) const { return sqlite3_column_int64(m_stmt, c); }
+
+std::string Statement::text(int c) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, c));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, c))) : std::string();
+}
+
+std::optional<std::int64_t> Statement::opt_integer(int c) const {
+    if (is_null(c)) return std::nullopt;
+    return integer(c);
+}
+
+app::Value Statement::value(int c) const {
+    switch (sqlite3_column_type(m_stmt, c)) {
+    case SQLITE_NULL: return {};
+    case SQLITE_INTEGER: return integer(c);
+    default: return text(c);
+    }
+}
+
+Result<Connection> Connection::open(const std::string& path, bool create) {
+    {
+        std::ifstream in(path, std::ios::binary);
+        if (in) {
+            char header[16] = {};
+            in.read(header, sizeof header);
+            const auto got = in.gcount();
+            if (got > 0 && (got < 16 || std::memcmp(header, "SQLite format 3", 16) != 0))
+                return fail(ErrorCode::invalid_input, "Berkas '" + path + "' bukan basis data Kinerja (bukan SQLite)", path);
+        } else if (!create) {
+            return fail(ErrorCode::not_found, "Basis data '" + path + "' tidak ditemukan", path);
+        }
+    }
+    sqlite3* db = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+        std::string msg = db ? sqlite3_errmsg(db) : "tidak dapat dibuka";
+        sqlite3_close(db);
+        return fail(ErrorCode::io, "Basis data '" + path + "' tidak dapat dibuka: " + msg, path);
+    }
+    Connection c(db);
+    try {
+        c.exec("PRAGMA foreign_keys = ON");
+        c.exec("PRAGMA busy_timeout = 5000");
+        c.exec("PRAGMA journal_mode = WAL");
+        c.exec("PRAGMA synchronous = NORMAL");
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::invalid_input, "Berkas '" + path + "' bukan basis data yang dapat dipakai: " + e.what(), path);
+    }
+    return c;
+}
+
+Connection::~Connection() { sqlite3_close_v2(m_db); }
+
+void Connection::exec(std::string_view sql) {
+    char* err = nullptr;
+    const std::string s(sql);
+    if (sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "SQL error";
+        sqlite3_free(err);
+        throw std::runtime_error(msg);
+    }
+}
+
+std::string Connection::error_message() const { return sqlite3_errmsg(m_db); }
+
+} // namespace kinerja::sqlite

@@ -1,0 +1,563 @@
+#include "adapters/db/sqlite/sqlite_repository.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fmt/format.h>
+#include <map>
+#include <sqlite3.h>
+#include <stdexcept>
+
+#include "adapters/db/sqlite/sqlite_db.h"
+#include "core/quantity.h"
+#include "platform/embedded.h"
+
+namespace kinerja::sqlite {
+namespace {
+
+std::string now_iso() {
+    const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                       tm.tm_min, tm.tm_sec);
+}
+
+// Runs `body` inside one transaction; any exception or error rolls everything back.
+template <typename F> auto in_transaction(Connection& c, F&& body) -> decltype(body()) {
+    try {
+        c.exec("BEGIN IMMEDIATE");
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::io, std::string("Transaksi tidak dapat dimulai: ") + e.what());
+    }
+    try {
+        auto result = body();
+        if (result) c.exec("COMMIT");
+        else c.exec("ROLLBACK");
+        return result;
+    } catch (const std::exception& e) {
+        try {
+            c.exec("ROLLBACK");
+        } catch (...) {
+        }
+        return fail(ErrorCode::io, std::string("Penulisan basis data gagal, tidak ada yang disimpan: ") + e.what());
+    }
+}
+
+std::vector<std::string> table_names(Connection& c) {
+    std::vector<std::string> names;
+    Statement s(c.handle(), "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid");
+    while (s.step()) names.push_back(s.text(0));
+    return names;
+}
+
+app::Table table_shape(Connection& c, const std::string& table) {
+    app::Table t{table, {}, {}, {}};
+    Statement s(c.handle(), "SELECT name, dflt_value FROM pragma_table_info(?) ORDER BY cid");
+    s.bind(1, std::string_view(table));
+    while (s.step()) {
+        t.columns.push_back(s.text(0));
+        // Defaults in this schema are quoted texts ('posisi') or nothing.
+        const std::string d = s.text(1);
+        if (d.size() >= 2 && d.front() == '\'' && d.back() == '\'') t.defaults.emplace_back(d.substr(1, d.size() - 2));
+        else t.defaults.emplace_back();
+    }
+    return t;
+}
+
+void insert_audit(Connection& c, const app::AuditRecord& a, std::optional<std::int64_t> entity_id) {
+    Statement s(c.handle(), "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, NULL, ?)");
+    s.bind(1, std::string_view(now_iso())).bind(2, std::string_view(a.actor)).bind(3, std::string_view(a.action));
+    s.bind(4, std::string_view(a.entity));
+    if (entity_id) s.bind(5, *entity_id);
+    else s.bind_null(5);
+    s.bind(6, std::string_view(a.after));
+    s.step();
+}
+
+std::optional<Rupiah> opt_rupiah(const Statement& s, int col) {
+    if (s.is_null(col)) return std::nullopt;
+    return Rupiah{s.integer(col)};
+}
+
+std::optional<Date> opt_date(const Statement& s, int col) {
+    if (s.is_null(col)) return std::nullopt;
+    auto d = parse_iso_date(s.text(col));
+    if (!d) return std::nullopt;
+    return *d;
+}
+
+} // namespace
+
+SqliteRepository::SqliteRepository(std::unique_ptr<Connection> c, std::string path)
+    : m_conn(std::move(c)), m_path(std::move(path)) {}
+SqliteRepository::~SqliteRepository() = default;
+
+int SqliteRepository::schema_version() { return static_cast<int>(platform::sqlite_migrations().size()); }
+
+Result<std::unique_ptr<SqliteRepository>> SqliteRepository::open(const std::string& path, bool create) {
+    auto conn = Connection::open(path, create);
+    if (!conn) return tl::unexpected(conn.error());
+    std::unique_ptr<SqliteRepository> repo(
+        new SqliteRepository(std::make_unique<Connection>(std::move(*conn)), path));
+    if (auto m = repo->migrate(); !m) return tl::unexpected(m.error());
+    return repo;
+}
+
+Result<void> SqliteRepository::migrate() {
+    int current = 0;
+    try {
+        Statement s(m_conn->handle(), "PRAGMA user_version");
+        if (s.step()) current = static_cast<int>(s.integer(0));
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::invalid_input, "Berkas '" + m_path + "' bukan basis data yang dapat dibaca: " + e.what(), m_path);
+    }
+    const auto migrations = platform::sqlite_migrations();
+    const int known = static_cast<int>(migrations.size());
+    if (current > known)
+        return fail(ErrorCode::unsupported,
+                    fmt::format("Basis data '{}' memakai skema versi {}, lebih baru dari versi {} yang dikenal program ini; "
+                                "perbarui Kinerja",
+                                m_path, current, known),
+                    m_path);
+    for (int v = current; v < known; ++v) {
+        auto r = in_transaction(*m_conn, [&]() -> Result<void> {
+            m_conn->exec(migrations[static_cast<std::size_t>(v)].data);
+            m_conn->exec(fmt::format("PRAGMA user_version = {}", v + 1));
+            return {};
+        });
+        if (!r) return r;
+    }
+    return {};
+}
+
+Result<app::Dataset> SqliteRepository::empty_dataset() {
+    try {
+        app::Dataset d;
+        d.schema_version = schema_version();
+        for (const auto& name : table_names(*m_conn)) d.tables.push_back(table_shape(*m_conn, name));
+        return d;
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::io, e.what());
+    }
+}
+
+Result<bool> SqliteRepository::is_empty() {
+    try {
+        for (const auto& name : table_names(*m_conn)) {
+            Statement s(m_conn->handle(), "SELECT EXISTS (SELECT 1 FROM \"" + name + "\")");
+            if (s.step() && s.integer(0) != 0) return false;
+        }
+        return true;
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::io, e.what());
+    }
+}
+
+Result<app::Dataset> SqliteRepository::dump() {
+    auto d = empty_dataset();
+    if (!d) return d;
+    try {
+        m_conn->exec("BEGIN"); // one snapshot for all tables
+        for (auto& t : d->tables) {
+            Statement s(m_conn->handle(), "SELECT * FROM \"" + t.name + "\" ORDER BY id");
+            while (s.step()) {
+                std::vector<app::Value> row;
+                row.reserve(t.columns.size());
+                for (int c = 0; c < static_cast<int>(t.columns.size()); ++c) row.push_back(s.value(c));
+                t.rows.push_back(std::move(row));
+            }
+        }
+        m_conn->exec("COMMIT");
+    } catch (const std::exception& e) {
+        try {
+            m_conn->exec("ROLLBACK");
+        } catch (...) {
+        }
+        return fail(ErrorCode::io, e.what());
+    }
+    return d;
+}
+
+Result<void> SqliteRepository::restore(const app::Dataset& data, const app::AuditRecord& audit) {
+    auto shape = empty_dataset();
+    if (!shape) return tl::unexpected(shape.error());
+    if (data.schema_version != shape->schema_version)
+        return fail(ErrorCode::unsupported, fmt::format("Data bervariasi skema {}, basis data skema {}", data.schema_version,
+                                                        shape->schema_version));
+    for (const auto& t : data.tables) {
+        const app::Table* known = shape->find(t.name);
+        if (!known) return fail(ErrorCode::invalid_input, "Tabel '" + t.name + "' tidak dikenal", t.name);
+        if (known->columns != t.columns)
+            return fail(ErrorCode::invalid_input, "Kolom tabel '" + t.name + "' tidak sesuai skema basis data", t.name);
+    }
+    auto empty = is_empty();
+    if (!empty) return tl::unexpected(empty.error());
+    if (!*empty) return fail(ErrorCode::conflict, "Basis data '" + m_path + "' sudah berisi data; muat hanya ke basis data kosong", m_path);
+    return in_transaction(*m_conn, [&]() -> Result<void> {
+        // Tables in the schema's order, so every foreign key points to a row already there.
+        for (const auto& known : shape->tables) {
+            const app::Table* t = data.find(known.name);
+            if (!t || t->rows.empty()) continue;
+            std::string sql = "INSERT INTO \"" + t->name + "\" (";
+            std::string marks;
+            for (std::size_t i = 0; i < t->columns.size(); ++i) {
+                sql += (i ? ", \"" : "\"") + t->columns[i] + "\"";
+                marks += i ? ", ?" : "?";
+            }
+            sql += ") VALUES (" + marks + ")";
+            Statement s(m_conn->handle(), sql);
+            for (std::size_t r = 0; r < t->rows.size(); ++r) {
+                const auto& row = t->rows[r];
+                if (row.size() != t->columns.size())
+                    return fail(ErrorCode::invalid_input, fmt::format("Baris {} tabel '{}' tidak lengkap", r + 1, t->name));
+                for (std::size_t i = 0; i < row.size(); ++i) s.bind(static_cast<int>(i) + 1, row[i]);
+                try {
+                    s.step();
+                } catch (const std::exception& e) {
+                    return fail(ErrorCode::invalid_input, fmt::format("Baris {} tabel '{}' ditolak: {}", r + 1, t->name, e.what()),
+                                t->name);
+                }
+                s.reset();
+            }
+        }
+        if (audit.action != "load") insert_audit(*m_conn, audit, std::nullopt);
+        return {};
+    });
+}
+
+Result<std::optional<OfficeInfo>> SqliteRepository::find_office(const std::string& code) {
+    try {
+        Statement s(m_conn->handle(), "SELECT id, code, name, level, place, parent_id FROM office WHERE code = ?");
+        s.bind(1, std::string_view(code));
+        if (!s.step()) return std::optional<OfficeInfo>{};
+        return std::optional<OfficeInfo>(OfficeInfo{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.opt_integer(5)});
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::io, e.what());
+    }
+}
+
+Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, int year) {
+    OfficeYear d;
+    d.office = office;
+    d.year = year;
+    try {
+        m_conn->exec("BEGIN");
+        sqlite3* db = m_conn->handle();
+        // Indicators with a target or an actual this year, with their objective.
+        std::map<std::int64_t, std::size_t> objective_index;
+        std::map<std::int64_t, std::pair<std::size_t, std::size_t>> indicator_index;
+        {
+            Statement s(db, R"(
+                SELECT o.id, o.number, o.code, o.name, o.source, o.line,
+                       i.id, i.number, i.statement, i.unit, i.polarity, i.lower_formula, i.period_rule,
+                       i.zero_target, i.ordinal_rule, i.weight, i.source, i.line,
+                       t.target_text, t.source, t.line
+                FROM indicator i
+                JOIN objective o ON o.id = i.objective_id
+                LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = ?1 AND t.kind = 'year'
+                WHERE o.office_id = ?2
+                  AND (t.id IS NOT NULL OR EXISTS (SELECT 1 FROM actual a WHERE a.indicator_id = i.id AND a.year = ?1))
+                ORDER BY o.id, i.number, i.id)");
+            s.bind(1, year).bind(2, office.id);
+            while (s.step()) {
+                const std::int64_t oid = s.integer(0);
+                auto [it, inserted] = objective_index.emplace(oid, d.objectives.size());
+                if (inserted)
+                    d.objectives.push_back({oid, s.text(1), s.text(2), s.text(3), {}, SourceRef{s.text(4), static_cast<int>(s.integer(5))}});
+                IndicatorData ind;
+                ind.id = s.integer(6);
+                ind.number = static_cast<int>(s.integer(7));
+                ind.statement = s.text(8);
+                ind.unit = s.text(9);
+                ind.rule.polarity = parse_polarity(s.text(10)).value_or(Polarity::higher_is_better);
+                ind.rule.lower_formula = parse_lower_formula(s.text(11)).value_or(LowerIsBetterFormula::lan);
+                ind.period_rule = parse_period_rule(s.text(12)).value_or(PeriodRule::position);
+                ind.rule.zero_target = s.text(13) == "achieved-when-zero" ? ZeroTargetRule::achieved_when_zero : ZeroTargetRule::not_computable;
+                ind.rule.ordinal = s.text(14) == "tier-ratio" ? OrdinalRule::tier_ratio : OrdinalRule::achieved_or_not;
+                ind.weight = parse_canonical_decimal(s.text(15)).value_or(Decimal::integer(1));
+                ind.ref = {s.text(16), static_cast<int>(s.integer(17))};
+                ind.target_text = s.text(18);
+                ind.target_ref = {s.text(19), static_cast<int>(s.integer(20))};
+                if (!ind.target_text.empty()) {
+                    auto q = parse_quantity(ind.target_text, ind.unit);
+                    if (q) ind.target = *q;
+                    else ind.target_error = q.error().message;
+                }
+                auto& obj = d.objectives[it->second];
+                indicator_index[ind.id] = {it->second, obj.indicators.size()};
+                obj.indicators.push_back(std::move(ind));
+            }
+        }
+        {
+            Statement s(db, R"(
+                SELECT a.indicator_id, a.month, a.value_text, a.value, a.reported_achievement, a.source, a.line
+                FROM actual a JOIN indicator i ON i.id = a.indicator_id JOIN objective o ON o.id = i.objective_id
+                WHERE o.office_id = ? AND a.year = ? ORDER BY a.indicator_id, a.month)");
+            s.bind(1, office.id).bind(2, year);
+            while (s.step()) {
+                const auto pos = indicator_index.find(s.integer(0));
+                if (pos == indicator_index.end()) continue;
+                ActualEntry a;
+                a.month = static_cast<int>(s.integer(1));
+                a.text = s.text(2);
+                if (!s.is_null(3))
+                    if (auto v = parse_canonical_decimal(s.text(3))) a.value = *v;
+                a.reported_achievement = s.text(4);
+                a.ref = {s.text(5), static_cast<int>(s.integer(6))};
+                d.objectives[pos->second.first].indicators[pos->second.second].actuals.push_back(std::move(a));
+            }
+        }
+        {
+            Statement s(db, R"(
+                SELECT b.id, b.objective_id, b.code, b.name, b.ceiling_text, b.ceiling, b.reported_percent, b.source, b.line
+                FROM budget_line b WHERE b.office_id = ? AND b.year = ? ORDER BY b.id)");
+            s.bind(1, office.id).bind(2, year);
+            std::map<std::int64_t, std::size_t> index;
+            while (s.step()) {
+                BudgetLineData b;
+                b.id = s.integer(0);
+                b.objective_id = s.opt_integer(1);
+                b.code = s.text(2);
+                b.name = s.text(3);
+                b.ceiling_text = s.text(4);
+                b.ceiling = opt_rupiah(s, 5);
+                b.reported_percent = s.text(6);
+                b.ref = {s.text(7), static_cast<int>(s.integer(8))};
+                index[b.id] = d.budgets.size();
+                d.budgets.push_back(std::move(b));
+            }
+            Statement sp(db, R"(
+                SELECT p.budget_line_id, p.amount_text, p.amount FROM budget_spending p
+                JOIN budget_line b ON b.id = p.budget_line_id WHERE b.office_id = ? AND b.year = ? ORDER BY p.budget_line_id, p.month)");
+            sp.bind(1, office.id).bind(2, year);
+            while (sp.step()) {
+                auto& b = d.budgets[index.at(sp.integer(0))];
+                b.spending.emplace_back(sp.text(1), opt_rupiah(sp, 2));
+            }
+            for (auto& b : d.budgets) {
+                if (b.spending.empty()) continue;
+                Rupiah sum{};
+                bool ok = true;
+                for (const auto& [text, v] : b.spending) {
+                    if (v) sum += *v;
+                    else ok = false;
+                }
+                if (ok) b.actual = sum;
+            }
+        }
+        {
+            std::map<std::int64_t, std::size_t> ag_index;
+            Statement s(db, R"(
+                SELECT a.id, u.name, a.kind, a.parent_agreement_id FROM agreement a LEFT JOIN unit u ON u.id = a.unit_id
+                WHERE a.office_id = ? AND a.year = ? ORDER BY a.id)");
+            s.bind(1, office.id).bind(2, year);
+            while (s.step()) {
+                ag_index[s.integer(0)] = d.agreements.size();
+                d.agreements.push_back({s.integer(0), s.text(1), s.text(2), s.opt_integer(3), {}});
+            }
+            std::map<std::int64_t, std::pair<std::size_t, std::size_t>> ver_index;
+            Statement v(db, R"(
+                SELECT v.id, v.agreement_id, v.version_no, v.reason_code, v.reason, v.title, v.place, v.date_text, v.date,
+                       v.first_party_name, v.first_party_position, v.first_party_nip,
+                       v.second_party_name, v.second_party_position, v.second_party_nip,
+                       v.budget_kind, v.total_text, v.total, v.source, v.line
+                FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id
+                WHERE a.office_id = ? AND a.year = ? ORDER BY v.agreement_id, v.version_no)");
+            v.bind(1, office.id).bind(2, year);
+            while (v.step()) {
+                AgreementVersionData x;
+                x.id = v.integer(0);
+                x.version_no = static_cast<int>(v.integer(2));
+                x.reason_code = v.text(3);
+                x.reason = v.text(4);
+                x.title = v.text(5);
+                x.place = v.text(6);
+                x.date_text = v.text(7);
+                x.date = opt_date(v, 8);
+                x.first_party = {v.text(9), v.text(10), v.text(11)};
+                x.second_party = {v.text(12), v.text(13), v.text(14)};
+                x.budget_kind = v.text(15);
+                x.total_text = v.text(16);
+                x.total = opt_rupiah(v, 17);
+                x.source = v.text(18);
+                x.line = static_cast<int>(v.integer(19));
+                auto& ag = d.agreements[ag_index.at(v.integer(1))];
+                ver_index[x.id] = {ag_index.at(v.integer(1)), ag.versions.size()};
+                ag.versions.push_back(std::move(x));
+            }
+            auto version_of = [&](std::int64_t id) -> AgreementVersionData& {
+                const auto [a, k] = ver_index.at(id);
+                return d.agreements[a].versions[k];
+            };
+            Statement it(db, R"(
+                SELECT i.version_id, i.id, i.number, i.objective_text, i.code, i.indicator_id, i.indicator_text,
+                       i.target_text, i.parent_item_id, i.line
+                FROM agreement_item i JOIN agreement_version v ON v.id = i.version_id JOIN agreement a ON a.id = v.agreement_id
+                WHERE a.office_id = ? AND a.year = ? ORDER BY i.id)");
+            it.bind(1, office.id).bind(2, year);
+            while (it.step())
+                version_of(it.integer(0)).items.push_back({it.integer(1), it.text(2), it.text(3), it.text(4), it.text(6),
+                                                           it.text(7), it.opt_integer(5), it.opt_integer(8),
+                                                           static_cast<int>(it.integer(9))});
+            Statement bu(db, R"(
+                SELECT b.version_id, b.number, b.name, b.amount_text, b.amount, b.line
+                FROM agreement_budget b JOIN agreement_version v ON v.id = b.version_id JOIN agreement a ON a.id = v.agreement_id
+                WHERE a.office_id = ? AND a.year = ? ORDER BY b.id)");
+            bu.bind(1, office.id).bind(2, year);
+            while (bu.step())
+                version_of(bu.integer(0)).budgets.push_back({bu.text(1), bu.text(2), bu.text(3), opt_rupiah(bu, 4),
+                                                             static_cast<int>(bu.integer(5))});
+        }
+        {
+            std::map<std::int64_t, std::size_t> index;
+            Statement s(db, R"(
+                SELECT id, title, unit_name, layout, place, date_text, date, signer_name, signer_position, source
+                FROM plan WHERE office_id = ? AND year = ? ORDER BY id)");
+            s.bind(1, office.id).bind(2, year);
+            while (s.step()) {
+                PlanData p;
+                p.id = s.integer(0);
+                p.title = s.text(1);
+                p.unit_name = s.text(2);
+                p.layout = s.text(3);
+                p.place = s.text(4);
+                p.date_text = s.text(5);
+                p.date = opt_date(s, 6);
+                p.signer_name = s.text(7);
+                p.signer_position = s.text(8);
+                p.source = s.text(9);
+                index[p.id] = d.plans.size();
+                d.plans.push_back(std::move(p));
+            }
+            Statement r(db, R"(
+                SELECT r.plan_id, r.number, r.program, r.objective, r.code, r.indicator_text, r.target_text, r.activity,
+                       r.budget_text, r.executor, r.budget, r.line
+                FROM plan_row r JOIN plan p ON p.id = r.plan_id WHERE p.office_id = ? AND p.year = ? ORDER BY r.id)");
+            r.bind(1, office.id).bind(2, year);
+            while (r.step())
+                d.plans[index.at(r.integer(0))].rows.push_back({r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
+                                                               r.text(7), r.text(8), r.text(9), opt_rupiah(r, 10),
+                                                               static_cast<int>(r.integer(11))});
+        }
+        {
+            std::map<std::int64_t, std::size_t> index;
+            Statement s(db, R"(
+                SELECT id, year_text, unit_name, place, date_text, date, signer_name, source
+                FROM action_plan WHERE office_id = ? AND year = ? ORDER BY id)");
+            s.bind(1, office.id).bind(2, year);
+            while (s.step()) {
+                index[s.integer(0)] = d.action_plans.size();
+                ActionPlanData ap;
+                ap.id = s.integer(0);
+                ap.year_text = s.text(1);
+                ap.unit_name = s.text(2);
+                ap.place = s.text(3);
+                ap.date_text = s.text(4);
+                ap.date = opt_date(s, 5);
+                ap.signer_name = s.text(6);
+                ap.source = s.text(7);
+                d.action_plans.push_back(std::move(ap));
+            }
+            std::map<std::int64_t, std::pair<std::size_t, std::size_t>> obj_index;
+            Statement o(db, R"(
+                SELECT o.plan_id, o.id, o.number, o.code, o.name, o.cost_text, o.cost, o.line
+                FROM action_objective o JOIN action_plan p ON p.id = o.plan_id WHERE p.office_id = ? AND p.year = ? ORDER BY o.id)");
+            o.bind(1, office.id).bind(2, year);
+            while (o.step()) {
+                auto& ap = d.action_plans[index.at(o.integer(0))];
+                obj_index[o.integer(1)] = {index.at(o.integer(0)), ap.objectives.size()};
+                ap.objectives.push_back({o.text(2), o.text(3), o.text(4), o.text(5), opt_rupiah(o, 6), {}, static_cast<int>(o.integer(7))});
+            }
+            Statement i(db, R"(
+                SELECT i.action_objective_id, i.indicator_text, i.target_text, i.activity, i.executor, i.months, i.month_ticks, i.line
+                FROM action_item i JOIN action_objective o ON o.id = i.action_objective_id JOIN action_plan p ON p.id = o.plan_id
+                WHERE p.office_id = ? AND p.year = ? ORDER BY i.id)");
+            i.bind(1, office.id).bind(2, year);
+            while (i.step()) {
+                const auto [a, k] = obj_index.at(i.integer(0));
+                std::optional<int> months;
+                if (!i.is_null(5)) months = static_cast<int>(i.integer(5));
+                d.action_plans[a].objectives[k].items.push_back(
+                    {i.text(1), i.text(2), i.text(3), i.text(4), months, static_cast<int>(i.integer(6)), static_cast<int>(i.integer(7))});
+            }
+        }
+        {
+            Statement s(db, "SELECT name, nip, position, source, line FROM person WHERE office_id = ? ORDER BY id");
+            s.bind(1, office.id);
+            while (s.step()) d.people.push_back({s.text(0), s.text(1), s.text(2), SourceRef{s.text(3), static_cast<int>(s.integer(4))}});
+            Statement o(db, "SELECT name FROM office WHERE id <> ? ORDER BY id");
+            o.bind(1, office.id);
+            while (o.step()) d.other_office_names.push_back(o.text(0));
+        }
+        m_conn->exec("COMMIT");
+    } catch (const std::exception& e) {
+        try {
+            m_conn->exec("ROLLBACK");
+        } catch (...) {
+        }
+        return fail(ErrorCode::io, std::string("Basis data tidak dapat dibaca: ") + e.what());
+    }
+    return d;
+}
+
+Result<std::int64_t> SqliteRepository::add_user(const app::NewUser& u, const app::AuditRecord& audit) {
+    return in_transaction(*m_conn, [&]() -> Result<std::int64_t> {
+        std::optional<std::int64_t> office_id, unit_id;
+        if (!u.office_code.empty()) {
+            Statement s(m_conn->handle(), "SELECT id FROM office WHERE code = ?");
+            s.bind(1, std::string_view(u.office_code));
+            if (!s.step()) return fail(ErrorCode::not_found, "Satker '" + u.office_code + "' tidak dikenal", "--satker");
+            office_id = s.integer(0);
+        }
+        if (!u.unit_name.empty()) {
+            Statement s(m_conn->handle(), "SELECT id FROM unit WHERE office_id = ? AND name = ?");
+            s.bind(1, office_id.value_or(0)).bind(2, std::string_view(u.unit_name));
+            if (!s.step()) return fail(ErrorCode::not_found, "Subbagian '" + u.unit_name + "' tidak ada di satker " + u.office_code, "--unit");
+            unit_id = s.integer(0);
+        }
+        {
+            Statement s(m_conn->handle(), "SELECT 1 FROM app_user WHERE login = ?");
+            s.bind(1, std::string_view(u.login));
+            if (s.step()) return fail(ErrorCode::conflict, "Pengguna '" + u.login + "' sudah ada", "--login");
+        }
+        Statement s(m_conn->handle(),
+                    "INSERT INTO app_user (login, password_hash, role, office_id, unit_id, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+        s.bind(1, std::string_view(u.login)).bind(2, std::string_view(u.password_hash)).bind(3, std::string_view(u.role));
+        if (office_id) s.bind(4, *office_id);
+        else s.bind_null(4);
+        if (unit_id) s.bind(5, *unit_id);
+        else s.bind_null(5);
+        s.bind(6, std::string_view(now_iso()));
+        s.step();
+        const std::int64_t id = sqlite3_last_insert_rowid(m_conn->handle());
+        insert_audit(*m_conn, audit, id);
+        return id;
+    });
+}
+
+Result<void> SqliteRepository::backup_to(const std::string& path) {
+    // Write to a temporary file and rename it, so a failed backup leaves nothing half-written.
+    const std::string tmp = path + ".tmp";
+    std::remove(tmp.c_str());
+    sqlite3* dest = nullptr;
+    if (sqlite3_open_v2(tmp.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        sqlite3_close(dest);
+        return fail(ErrorCode::io, "Berkas cadangan '" + path + "' tidak dapat dibuat", path);
+    }
+    sqlite3_backup* b = sqlite3_backup_init(dest, "main", m_conn->handle(), "main");
+    int rc = SQLITE_ERROR;
+    if (b) {
+        rc = sqlite3_backup_step(b, -1);
+        sqlite3_backup_finish(b);
+    }
+    const bool ok = rc == SQLITE_DONE && sqlite3_errcode(dest) == SQLITE_OK;
+    sqlite3_close(dest);
+    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        return fail(ErrorCode::io, "Pencadangan ke '" + path + "' gagal", path);
+    }
+    return {};
+}
+
+} // namespace kinerja::sqlite

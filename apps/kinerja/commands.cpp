@@ -1,0 +1,265 @@
+#include "apps/kinerja/commands.h"
+
+#include <cstdio>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+#include "adapters/db/sqlite/sqlite_repository.h"
+#include "adapters/json/dataset_json.h"
+#include "adapters/json/measurement_json.h"
+#include "adapters/json/seed_reader.h"
+#include "core/checks.h"
+#include "core/measurement.h"
+#include "platform/embedded.h"
+#include "platform/password.h"
+
+namespace kinerja::cli {
+namespace {
+
+using Repo = sqlite::SqliteRepository;
+
+// Usage and unreadable input exit 2; failures in the domain (unknown office, conflicts) exit 1.
+int report(const Error& e) {
+    std::cerr << "kinerja: " << e.message;
+    if (!e.where.empty() && e.message.find(e.where) == std::string::npos) std::cerr << " [" << e.where << "]";
+    std::cerr << "\n";
+    switch (e.code) {
+    case ErrorCode::invalid_input:
+    case ErrorCode::unsupported:
+    case ErrorCode::io: return 2;
+    default: return 1;
+    }
+}
+
+bool file_exists(const std::string& p) { return access(p.c_str(), F_OK) == 0; }
+
+void remove_db_files(const std::string& p) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((p + suffix).c_str());
+}
+
+// Writes through a temporary file and renames it, so no half-written file is ever left behind.
+Result<void> write_file_atomically(const std::string& path, const std::string& content) {
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) return fail(ErrorCode::io, "Berkas '" + path + "' tidak dapat ditulis", path);
+        out << content;
+        if (!out.flush()) {
+            std::remove(tmp.c_str());
+            return fail(ErrorCode::io, "Berkas '" + path + "' tidak dapat ditulis", path);
+        }
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        return fail(ErrorCode::io, "Berkas '" + path + "' tidak dapat ditulis", path);
+    }
+    return {};
+}
+
+Result<std::unique_ptr<Repo>> open_existing(const std::string& db) { return Repo::open(db, false); }
+
+struct OfficeYearResult {
+    std::unique_ptr<Repo> repo;
+    OfficeYear data;
+};
+
+Result<OfficeYearResult> load(const std::string& db, const std::string& satker, int year) {
+    auto repo = open_existing(db);
+    if (!repo) return tl::unexpected(repo.error());
+    auto office = (*repo)->find_office(satker);
+    if (!office) return tl::unexpected(office.error());
+    if (!*office) return fail(ErrorCode::not_found, "Satker '" + satker + "' tidak dikenal di basis data " + db, "--satker");
+    auto data = (*repo)->load_office_year(**office, year);
+    if (!data) return tl::unexpected(data.error());
+    return OfficeYearResult{std::move(*repo), std::move(*data)};
+}
+
+std::string pct(const std::optional<Ratio>& r, Rounding rounding) {
+    return r ? r->round(2, rounding).indonesian(2) : std::string("-");
+}
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(";\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+void print_text(const OfficeYear& d, const Measurement& m, Rounding rounding, const std::vector<Finding>& findings) {
+    std::cout << fmt::format("Pengukuran Kinerja {} Tahun {}\n", d.office.name, d.year);
+    std::cout << fmt::format("Pembulatan capaian: {}; skala: {}\n", rounding == Rounding::half_up ? "setengah ke atas" : "dipotong",
+                             m.scale->name);
+    if (m.objectives.empty()) std::cout << "\nBelum ada indikator dengan target atau realisasi untuk tahun ini.\n";
+    for (const auto& mo : m.objectives) {
+        std::cout << "\nSasaran " << (mo.objective->number.empty() ? "" : mo.objective->number + ". ") << mo.objective->name << "\n";
+        int n = 0;
+        for (const auto& mi : mo.indicators) {
+            const auto& ind = *mi.indicator;
+            std::cout << fmt::format("  {:>2}. {}\n", ++n, ind.statement);
+            std::string line = fmt::format("      target {} · realisasi {} · capaian ", ind.target_text.empty() ? "-" : ind.target_text,
+                                           mi.actual_text.empty() ? "-" : mi.actual_text);
+            if (mi.achievement.percent) line += pct(mi.achievement.percent, rounding) + " · " + mi.band;
+            else line += "tidak dapat dihitung (" + mi.achievement.reason + ")";
+            if (mi.achievement.percent && !mi.achievement.reason.empty()) line += " · " + mi.achievement.reason;
+            std::cout << line << "\n";
+        }
+        std::cout << fmt::format("  Capaian sasaran: {} ({}){}\n", pct(mo.rollup.value, rounding), describe_rollup(mo.rollup, "indikator"),
+                                 mo.band.empty() ? "" : " · " + mo.band);
+        if (mo.budget)
+            std::cout << fmt::format("  Anggaran: pagu Rp {} · realisasi Rp {} · penyerapan {}%\n", format_rupiah(mo.budget->ceiling),
+                                     format_rupiah(mo.budget->actual), pct(mo.absorption, Rounding::half_up));
+    }
+    std::cout << fmt::format("\nCapaian kinerja kantor: {} ({}){}\n", pct(m.rollup.value, rounding), describe_rollup(m.rollup, "sasaran"),
+                             m.band.empty() ? "" : " · " + m.band);
+    std::cout << fmt::format("Anggaran seluruhnya: pagu Rp {} · realisasi Rp {} · penyerapan {}% (Σ realisasi / Σ pagu)\n",
+                             format_rupiah(m.budget.ceiling), format_rupiah(m.budget.actual), pct(m.absorption, Rounding::half_up));
+    std::cout << "\nSkala pengukuran: " << m.scale->citation << "\n";
+    for (const auto& line : m.scale->describe()) std::cout << "  " << line << "\n";
+    if (!m.scale->note.empty()) std::cout << "  (" << m.scale->note << ")\n";
+    int errors = 0, warnings = 0;
+    for (const auto& f : findings) (f.severity == Severity::error ? errors : warnings) += f.severity == Severity::info ? 0 : 1;
+    if (!findings.empty())
+        std::cout << fmt::format("\nTemuan konsistensi: {} galat, {} peringatan (rinciannya: kinerja check --satker {} --year {})\n",
+                                 errors, warnings, d.office.code, d.year);
+}
+
+void print_csv(const OfficeYear& d, const Measurement& m, Rounding rounding) {
+    std::cout << "satker;tahun;no_sasaran;kode;sasaran;indikator;target;realisasi;capaian;kategori;keterangan\n";
+    for (const auto& mo : m.objectives)
+        for (const auto& mi : mo.indicators)
+            std::cout << fmt::format("{};{};{};{};{};{};{};{};{};{};{}\n", d.office.code, d.year, csv_field(mo.objective->number),
+                                     csv_field(mo.objective->code), csv_field(mo.objective->name), csv_field(mi.indicator->statement),
+                                     csv_field(mi.indicator->target_text), csv_field(mi.actual_text),
+                                     mi.achievement.percent ? pct(mi.achievement.percent, rounding) : "", csv_field(mi.band),
+                                     csv_field(mi.achievement.reason));
+}
+
+} // namespace
+
+int demo(const std::string& db) {
+    if (file_exists(db)) return report({ErrorCode::conflict, "Berkas '" + db + "' sudah ada; demo hanya membuat basis data baru", db});
+    const std::string tmp = db + ".building";
+    remove_db_files(tmp);
+    auto result = [&]() -> Result<std::size_t> {
+        auto repo = Repo::open(tmp, true);
+        if (!repo) return tl::unexpected(repo.error());
+        auto dataset = (*repo)->empty_dataset();
+        if (!dataset) return tl::unexpected(dataset.error());
+        json::SeedFile offices{};
+        std::vector<json::SeedFile> documents;
+        for (const auto& f : platform::demo_data()) {
+            if (f.path == "offices.json") offices = {f.path, f.data};
+            else documents.push_back({f.path, f.data});
+        }
+        if (auto r = json::read_seeds(offices, documents, *dataset); !r) return tl::unexpected(r.error());
+        const std::string summary = fmt::format("{{\"documents\": {}, \"rows\": {}}}", documents.size(), dataset->row_count());
+        if (auto r = (*repo)->restore(*dataset, {"system", "demo", "database", summary}); !r) return tl::unexpected(r.error());
+        return dataset->row_count();
+    }();
+    if (!result) {
+        remove_db_files(tmp);
+        return report(result.error());
+    }
+    if (std::rename(tmp.c_str(), db.c_str()) != 0) {
+        remove_db_files(tmp);
+        return report({ErrorCode::io, "Berkas '" + db + "' tidak dapat dibuat", db});
+    }
+    remove_db_files(tmp);
+    std::cout << fmt::format("Basis data demo dibuat: {} ({} baris data). Login demo: admin, reviewer.sumsel, planner.prabumulih, "
+                             "head.prabumulih, operator.rendatin, viewer.prabumulih; kata sandi: kinerja-demo\n",
+                             db, *result);
+    return 0;
+}
+
+int measure(const std::string& db, const std::string& satker, int year, const std::string& rounding_name, const std::string& format) {
+    auto loaded = load(db, satker, year);
+    if (!loaded) return report(loaded.error());
+    const Rounding rounding = rounding_name == "truncate" ? Rounding::truncate : Rounding::half_up;
+    const Measurement m = measure(loaded->data);
+    const std::vector<Finding> findings = check_office_year(loaded->data);
+    if (format == "json") std::cout << json::measurement_to_json(loaded->data, m, rounding, findings);
+    else if (format == "csv") print_csv(loaded->data, m, rounding);
+    else print_text(loaded->data, m, rounding, findings);
+    return 0;
+}
+
+int check_db(const std::string& db, const std::string& satker, int year, bool as_json) {
+    auto loaded = load(db, satker, year);
+    if (!loaded) return report(loaded.error());
+    const std::vector<Finding> findings = check_office_year(loaded->data);
+    if (as_json) {
+        std::cout << json::findings_to_json(satker, year, findings);
+    } else {
+        std::cout << fmt::format("Temuan konsistensi {} tahun {}: {}\n", loaded->data.office.name, year, findings.size());
+        for (const auto& f : findings)
+            std::cout << fmt::format("[{}] {} — {} ({})\n", severity_code(f.severity), f.id, f.message, f.where);
+    }
+    return 0;
+}
+
+int export_db(const std::string& db, const std::string& out) {
+    auto repo = open_existing(db);
+    if (!repo) return report(repo.error());
+    auto data = (*repo)->dump();
+    if (!data) return report(data.error());
+    if (auto w = write_file_atomically(out, json::dataset_to_json(*data)); !w) return report(w.error());
+    return 0;
+}
+
+int load_db(const std::string& db, const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return report({ErrorCode::io, "Berkas '" + file + "' tidak dapat dibaca", file});
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const bool existed = file_exists(db);
+    auto repo = Repo::open(db, true);
+    if (!repo) return report(repo.error());
+    auto result = [&]() -> Result<void> {
+        auto shape = (*repo)->empty_dataset();
+        if (!shape) return tl::unexpected(shape.error());
+        auto data = json::dataset_from_json(ss.str(), *shape, file);
+        if (!data) return tl::unexpected(data.error());
+        return (*repo)->restore(*data, {"system", "load", "database", "{}"});
+    }();
+    if (!result) {
+        repo->reset();
+        if (!existed) remove_db_files(db); // a new file we made is removed again: nothing written
+        return report(result.error());
+    }
+    return 0;
+}
+
+int backup(const std::string& db, const std::string& out) {
+    auto repo = open_existing(db);
+    if (!repo) return report(repo.error());
+    if (auto r = (*repo)->backup_to(out); !r) return report(r.error());
+    return 0;
+}
+
+int user_add(const std::string& db, const std::string& login, const std::string& role, const std::string& satker,
+             const std::string& unit) {
+    if (role == "operator" && unit.empty()) return report({ErrorCode::invalid_input, "Peran operator memerlukan --unit", "--unit"});
+    if (role != "admin" && satker.empty()) return report({ErrorCode::invalid_input, "Peran " + role + " memerlukan --satker", "--satker"});
+    std::string password;
+    std::getline(std::cin, password);
+    auto hash = platform::hash_password(password);
+    if (!hash) return report(hash.error());
+    auto repo = open_existing(db);
+    if (!repo) return report(repo.error());
+    if (role == "reviewer") {
+        auto office = (*repo)->find_office(satker);
+        if (!office) return report(office.error());
+        if (*office && (*office)->level != "province")
+            return report({ErrorCode::invalid_input, "Peran reviewer diberikan untuk satker provinsi, bukan " + satker, "--satker"});
+    }
+    auto id = (*repo)->add_user({login, *hash, role, satker, unit},
+                                {"system", "user-add", "app_user", fmt::format("{{\"login\": \"{}\", \"role\": \"{}\"}}", login, role)});
+    if (!id) return report(id.error());
+    std::cout << "Pengguna '" << login << "' dibuat dengan peran " << role << "\n";
+    return 0;
+}
+
+} // namespace kinerja::cli

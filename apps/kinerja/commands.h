@@ -1,0 +1,19 @@
+#pragma once
+// The commands of `kinerja` (docs contracts.md). Each returns the process exit code:
+// 0 success, 1 a domain failure it reported, 2 bad usage or unreadable input.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kinerja::cli {
+
+int demo(const std::string& db);
+int measure(const std::string& db, const std::string& satker, int year, const std::string& rounding, const std::string& format);
+int check_db(const std::string& db, const std::string& satker, int year, bool json);
+int export_db(const std::string& db, const std::string& out);
+int load_db(const std::string& db, const std::string& file);
+int backup(const std::string& db, const std::string& out);
+int user_add(const std::string& db, const std::string& login, const std::string& role, const std::string& satker,
+             const std::string& unit);
+
+} // namespace kinerja::cli

@@ -1,0 +1,67 @@
+// kinerja: the command line. Wiring only; the work is in core, app and adapters.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "apps/kinerja/commands.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{"Kinerja: akuntabilitas kinerja (SAKIP) satuan kerja KPU"};
+    app.require_subcommand(1);
+    std::string db, satker, out, rounding = "half-up", format = "text", file, login, role, unit;
+    int year = 0;
+    bool json = false, password_stdin = false;
+
+    auto* demo = app.add_subcommand("demo", "Membuat basis data berisi data demo dari dokumen contoh");
+    demo->add_option("--db", db, "Berkas basis data yang dibuat")->required();
+
+    auto* measure = app.add_subcommand("measure", "Tabel pengukuran kinerja (BAB III A)");
+    measure->add_option("--db", db, "Berkas basis data")->required();
+    measure->add_option("--satker", satker, "Kode satker, mis. kpu-kota-prabumulih")->required();
+    measure->add_option("--year", year, "Tahun")->required()->check(CLI::Range(1990, 2200));
+    measure->add_option("--rounding", rounding, "Pembulatan: half-up atau truncate")->check(CLI::IsMember({"half-up", "truncate"}));
+    measure->add_option("--format", format, "text, csv atau json")->check(CLI::IsMember({"text", "csv", "json"}));
+
+    auto* check = app.add_subcommand("check", "Temuan konsistensi data tersimpan");
+    check->add_option("--db", db, "Berkas basis data")->required();
+    check->add_option("--satker", satker, "Kode satker")->required();
+    check->add_option("--year", year, "Tahun")->required()->check(CLI::Range(1990, 2200));
+    check->add_flag("--json", json, "Keluaran JSON");
+
+    auto* exp = app.add_subcommand("export", "Seluruh basis data sebagai satu dokumen JSON");
+    exp->add_option("--db", db, "Berkas basis data")->required();
+    exp->add_option("--out", out, "Berkas JSON keluaran")->required();
+
+    auto* load = app.add_subcommand("load", "Memuat ekspor JSON ke basis data kosong");
+    load->add_option("--db", db, "Berkas basis data")->required();
+    load->add_option("file", file, "Berkas JSON hasil export")->required();
+
+    auto* backup = app.add_subcommand("backup", "Salinan basis data yang konsisten, juga saat server berjalan");
+    backup->add_option("--db", db, "Berkas basis data")->required();
+    backup->add_option("--out", out, "Berkas salinan")->required();
+
+    auto* user = app.add_subcommand("user", "Mengelola pengguna");
+    user->require_subcommand(1);
+    auto* user_add = user->add_subcommand("add", "Menambah pengguna");
+    user_add->add_option("--db", db, "Berkas basis data")->required();
+    user_add->add_option("--login", login, "Nama login")->required();
+    user_add->add_option("--role", role, "Peran")->required()->check(
+        CLI::IsMember({"admin", "reviewer", "planner", "head", "operator", "viewer"}));
+    user_add->add_option("--satker", satker, "Kode satker");
+    user_add->add_option("--unit", unit, "Nama subbagian (peran operator)");
+    user_add->add_flag("--password-stdin", password_stdin, "Baca kata sandi dari masukan standar")->required();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int rc = app.exit(e);
+        return rc == 0 ? 0 : 2;
+    }
+    if (demo->parsed()) return kinerja::cli::demo(db);
+    if (measure->parsed()) return kinerja::cli::measure(db, satker, year, rounding, format);
+    if (check->parsed()) return kinerja::cli::check_db(db, satker, year, json);
+    if (exp->parsed()) return kinerja::cli::export_db(db, out);
+    if (load->parsed()) return kinerja::cli::load_db(db, file);
+    if (backup->parsed()) return kinerja::cli::backup(db, out);
+    if (user_add->parsed()) return kinerja::cli::user_add(db, login, role, satker, unit);
+    return 2;
+}

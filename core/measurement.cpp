@@ -1,0 +1,60 @@
+#include "core/measurement.h"
+
+#include <set>
+
+namespace kinerja {
+
+Measurement measure(const OfficeYear& data, const Scale& scale, const RollupOptions& options) {
+    Measurement m;
+    m.scale = &scale;
+    // One budget figure per objective and code: the first source wins; the checks report the others.
+    std::set<std::pair<std::int64_t, std::string>> seen;
+    std::vector<RollupItem> objective_items;
+    for (const auto& obj : data.objectives) {
+        MeasuredObjective mo;
+        mo.objective = &obj;
+        std::vector<RollupItem> items;
+        for (const auto& ind : obj.indicators) {
+            MeasuredIndicator mi;
+            mi.indicator = &ind;
+            std::vector<MonthlyValue> values;
+            bool malformed = false;
+            for (const auto& a : ind.actuals) {
+                if (a.value) values.push_back({a.month, *a.value});
+                else malformed = true;
+                mi.actual_text = a.text;
+            }
+            mi.actual = aggregate(ind.period_rule, values, 1, 12);
+            if (!ind.target) {
+                mi.achievement = {std::nullopt, ind.target_text.empty() ? "Target belum ditetapkan"
+                                                                        : "Target '" + ind.target_text + "' tidak sah"};
+            } else if (!mi.actual) {
+                mi.achievement = {std::nullopt, malformed ? "Realisasi tidak sah" : "Realisasi belum diisi"};
+            } else {
+                mi.achievement = compute_achievement(ind.rule, *ind.target, *mi.actual);
+            }
+            if (mi.achievement.percent) mi.band = scale.label_of(*mi.achievement.percent);
+            items.push_back({mi.achievement.percent, ind.weight});
+            mo.indicators.push_back(std::move(mi));
+        }
+        mo.rollup = rollup(items, options);
+        if (mo.rollup.value) mo.band = scale.label_of(*mo.rollup.value);
+        for (const auto& b : data.budgets) {
+            if (b.objective_id != obj.id || !seen.insert({obj.id, b.code}).second) continue;
+            if (!mo.budget) mo.budget = BudgetTotal{};
+            mo.budget->add(b.ceiling.value_or(Rupiah{}), b.actual.value_or(Rupiah{}));
+        }
+        if (mo.budget) {
+            mo.absorption = absorption(*mo.budget);
+            m.budget.add(mo.budget->ceiling, mo.budget->actual);
+        }
+        objective_items.push_back({mo.rollup.value, Decimal::integer(1)});
+        m.objectives.push_back(std::move(mo));
+    }
+    m.rollup = rollup(objective_items, RollupOptions{});
+    if (m.rollup.value) m.band = scale.label_of(*m.rollup.value);
+    m.absorption = absorption(m.budget);
+    return m;
+}
+
+} // namespace kinerja
