@@ -128,6 +128,9 @@ public:
         const std::string code = str(obj(*field(root, "office")), "code");
         if (!m_offices.count(code)) throw SeedError("unknown office " + code);
         m_office = &m_offices[code];
+        m_has_measurement = false;
+        m_signed_office_agreement.reset();
+        m_office_items.clear();
         const std::string kind = str(root, "kind");
         for (const auto& v : arr(root, "units")) unit(str(obj(v), "name"), integer(obj(v), "line"));
         for (const auto& v : arr(root, "people")) person(obj(v));

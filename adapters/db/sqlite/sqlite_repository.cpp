@@ -486,7 +486,12 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
             Statement s(db, "SELECT name, nip, position, source, line FROM person WHERE office_id = ? ORDER BY id");
             s.bind(1, office.id);
             while (s.step()) d.people.push_back({s.text(0), s.text(1), s.text(2), SourceRef{s.text(3), static_cast<int>(s.integer(4))}});
-            Statement o(db, "SELECT name FROM office WHERE id <> ? ORDER BY id");
+            // Names of the office's own ancestors belong in its documents; any other office's name does not.
+            Statement o(db, R"(
+                WITH RECURSIVE up(id, parent_id) AS (
+                  SELECT id, parent_id FROM office WHERE id = ?1
+                  UNION ALL SELECT o.id, o.parent_id FROM office o JOIN up ON o.id = up.parent_id)
+                SELECT name FROM office WHERE id NOT IN (SELECT id FROM up) ORDER BY id)");
             o.bind(1, office.id);
             while (o.step()) d.other_office_names.push_back(o.text(0));
         }

@@ -1,0 +1,53 @@
+#include "tests/integration/test_support.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace kinerja::test {
+
+RunResult run_kinerja(const std::string& args, const std::string& input) {
+    const std::string dir = temp_dir();
+    const std::string in = dir + "/stdin", out = dir + "/stdout", err = dir + "/stderr";
+    std::ofstream(in) << input;
+    const std::string cmd = std::string(KINERJA_BIN) + " " + args + " <" + in + " >" + out + " 2>" + err;
+    const int status = std::system(cmd.c_str());
+    RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = read_file(out);
+    r.err = read_file(err);
+    return r;
+}
+
+std::string temp_dir() {
+    static const std::filesystem::path base = [] {
+        char tmpl[] = "/tmp/kinerja-test-XXXXXX";
+        const char* d = mkdtemp(tmpl);
+        return std::filesystem::path(d ? d : "/tmp/kinerja-test");
+    }();
+    static struct Cleanup {
+        ~Cleanup() {
+            std::error_code ec;
+            std::filesystem::remove_all(base, ec);
+        }
+    } cleanup;
+    static int counter = 0;
+    const auto dir = base / std::to_string(++counter);
+    std::filesystem::create_directories(dir);
+    return dir.string();
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+bool file_exists(const std::string& path) { return std::filesystem::exists(path); }
+
+} // namespace kinerja::test

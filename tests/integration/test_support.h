@@ -1,0 +1,20 @@
+#pragma once
+// Runs the real binary and gives back what a user would see: exit code, stdout, stderr.
+#include <string>
+
+namespace kinerja::test {
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+// `args` is appended to the binary path as a shell command line; `input` goes to standard input.
+RunResult run_kinerja(const std::string& args, const std::string& input = {});
+
+// A fresh empty directory for one test, removed at the end of the process.
+std::string temp_dir();
+std::string read_file(const std::string& path);
+bool file_exists(const std::string& path);
+
+} // namespace kinerja::test
