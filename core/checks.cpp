@@ -3,6 +3,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "core/nip.h"
 #include "core/quantity.h"
@@ -273,6 +274,26 @@ void check_unit_rules(const OfficeYear& d, Collector& c) {
             for (const auto& it : v.items) check(it.indicator_text, it.target_text, "", SourceRef{v.source, it.line});
 }
 
+// An indicator of the year without a target, and one statement with two different targets.
+void check_targets(const OfficeYear& d, Collector& c) {
+    std::map<std::string, const IndicatorData*> seen;
+    for (const auto& o : d.objectives)
+        for (const auto& i : o.indicators) {
+            if (i.target_text.empty()) {
+                c.add("target-missing", Severity::warning,
+                      "Indikator '" + i.statement + "' belum memiliki target tahun " + std::to_string(d.year), i.ref);
+                continue;
+            }
+            const auto [it, fresh] = seen.emplace(normalize_text(i.statement), &i);
+            if (!fresh && it->second->target && i.target && it->second->target->value && i.target->value &&
+                *it->second->target->value != *i.target->value)
+                c.add("target-conflict", Severity::warning,
+                      "Indikator '" + i.statement + "' bertarget " + i.target_text + " di sini tetapi " + it->second->target_text +
+                          " di " + it->second->target_ref.where(),
+                      i.target_ref);
+        }
+}
+
 void check_years_and_dates(const OfficeYear& d, Collector& c) {
     for (const auto& ap : d.action_plans)
         if (!ap.year_text.empty() && ap.year_text != std::to_string(d.year))
@@ -320,8 +341,11 @@ void check_nips(const OfficeYear& d, Collector& c) {
 void check_text(const OfficeYear& d, Collector& c) {
     auto scan = [&](const std::string& text, const SourceRef& ref) {
         for (const auto& other : d.other_office_names) {
-            if (other.empty() || normalize_text(other) == normalize_text(d.office.name)) continue;
-            if (normalize_text(text).find(normalize_text(other)) != std::string::npos) {
+            // "KPU Kota Prabumulih" is also pasted as "DPRD Kota Prabumulih": look for the region's name.
+            std::string region = normalize_text(other);
+            if (region.rfind("kpu ", 0) == 0) region = region.substr(4);
+            if (region.empty() || region == normalize_text(d.office.name)) continue;
+            if (normalize_text(text).find(region) != std::string::npos) {
                 c.add("foreign-office-name", Severity::warning,
                       "Teks menyebut '" + other + "' dalam dokumen " + d.office.name + ": '" + text + "'", ref);
                 break;
@@ -421,7 +445,13 @@ std::vector<Finding> check_office_year(const OfficeYear& data) {
     check_nips(data, c);
     check_text(data, c);
     check_numbering(data, c);
-    return out;
+    check_targets(data, c);
+    // The same fact reached through two records (an indicator and the plan row it came from) is one finding.
+    std::vector<Finding> unique;
+    std::set<std::tuple<std::string, std::string, std::string>> seen;
+    for (auto& f : out)
+        if (seen.emplace(f.id, f.where, f.message).second) unique.push_back(std::move(f));
+    return unique;
 }
 
 } // namespace kinerja

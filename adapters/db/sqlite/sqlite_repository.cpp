@@ -257,7 +257,9 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
                 JOIN objective o ON o.id = i.objective_id
                 LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = ?1 AND t.kind = 'year'
                 WHERE o.office_id = ?2
-                  AND (t.id IS NOT NULL OR EXISTS (SELECT 1 FROM actual a WHERE a.indicator_id = i.id AND a.year = ?1))
+                  AND (t.id IS NOT NULL OR EXISTS (SELECT 1 FROM actual a WHERE a.indicator_id = i.id AND a.year = ?1)
+                       OR EXISTS (SELECT 1 FROM renstra_item ri JOIN renstra r ON r.id = ri.renstra_id
+                                  WHERE ri.id = o.renstra_item_id AND ?1 BETWEEN r.period_start AND r.period_end))
                 ORDER BY o.id, i.number, i.id)");
             s.bind(1, year).bind(2, office.id);
             while (s.step()) {
