@@ -6,6 +6,10 @@
 
 #include "app/dataset.h"
 #include "core/error.h"
+#include <map>
+#include <vector>
+
+#include "core/office_tree.h"
 #include "core/office_year.h"
 
 namespace kinerja::app {
@@ -34,6 +38,10 @@ public:
 
     virtual Result<std::optional<OfficeInfo>> find_office(const std::string& code) = 0;
     virtual Result<OfficeYear> load_office_year(const OfficeInfo& office, int year) = 0;
+    // For roll-ups over many offices: the office tree, and the measurement inputs (objectives,
+    // indicators, actuals, budgets; no documents) of every office for a year.
+    virtual Result<std::vector<OfficeNode>> office_tree() = 0;
+    virtual Result<std::map<std::int64_t, OfficeYear>> load_all_offices_year(int year) = 0;
 
     virtual Result<std::int64_t> add_user(const NewUser& user, const AuditRecord& audit) = 0;
     // A consistent copy while others write (the server may be running).

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <fmt/format.h>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <iostream>
 #include <sstream>
 #include <unistd.h>
@@ -11,6 +13,7 @@
 #include "adapters/json/dataset_json.h"
 #include "adapters/json/measurement_json.h"
 #include "adapters/json/seed_reader.h"
+#include "app/office_rollup.h"
 #include "core/checks.h"
 #include "core/measurement.h"
 #include "platform/embedded.h"
@@ -183,6 +186,61 @@ int measure(const std::string& db, const std::string& satker, int year, const st
     if (format == "json") std::cout << json::measurement_to_json(loaded->data, m, rounding, findings);
     else if (format == "csv") print_csv(loaded->data, m, rounding);
     else print_text(loaded->data, m, rounding, findings);
+    return 0;
+}
+
+int rollup(const std::string& db, int year, const std::string& satker, const std::string& format) {
+    auto repo = open_existing(db);
+    if (!repo) return report(repo.error());
+    auto r = app::roll_up_offices(**repo, year);
+    if (!r) return report(r.error());
+    // Show the chosen office and everything below it; parents are scored after their children.
+    std::map<std::int64_t, const TreeScore*> by_id;
+    for (const auto& t : r->scores) by_id[t.office->id] = &t;
+    std::map<std::int64_t, int> depth;
+    std::vector<const TreeScore*> shown;
+    std::optional<std::int64_t> root;
+    if (!satker.empty()) {
+        for (const auto& n : r->nodes)
+            if (n.code == satker) root = n.id;
+        if (!root) return report({ErrorCode::not_found, "Satker '" + satker + "' tidak dikenal di basis data " + db, "--satker"});
+    }
+    std::function<void(std::int64_t, int)> walk = [&](std::int64_t id, int level) {
+        depth[id] = level;
+        shown.push_back(by_id.at(id));
+        for (const auto& n : r->nodes)
+            if (n.parent_id == id) walk(n.id, level + 1);
+    };
+    for (const auto& n : r->nodes)
+        if ((root && n.id == *root) || (!root && !n.parent_id)) walk(n.id, 0);
+    if (format == "json") {
+        std::cout << "{\"schema\": \"kinerja.rollup/1\", \"year\": " << year << ", \"offices\": [";
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            const auto& t = *shown[i];
+            std::cout << (i ? ",\n" : "\n")
+                      << fmt::format("{{\"satker\": \"{}\", \"level\": \"{}\", \"parent\": {}, \"achievement\": {}, "
+                                     "\"own_achievement\": {}, \"method\": \"{}\", \"offices\": {}, \"offices_reporting\": {}, "
+                                     "\"budget\": {{\"ceiling\": {}, \"actual\": {}, \"absorption\": {}}}}}",
+                                     t.office->code, t.office->level,
+                                     t.office->parent_id ? "\"" + by_id.at(*t.office->parent_id)->office->code + "\"" : std::string("null"),
+                                     t.achievement.value ? "\"" + t.achievement.value->round(2).canonical() + "\"" : std::string("null"),
+                                     t.own && t.own->achievement ? "\"" + t.own->achievement->round(2).canonical() + "\"" : std::string("null"),
+                                     t.achievement.method + " of offices", t.offices, t.offices_reporting, t.budget.ceiling.value,
+                                     t.budget.actual.value,
+                                     t.absorption ? "\"" + t.absorption->round(2).canonical() + "\"" : std::string("null"));
+        }
+        std::cout << "\n]}\n";
+        return 0;
+    }
+    std::cout << fmt::format("Capaian kinerja dan penyerapan anggaran tahun {}\n", year);
+    std::cout << "(capaian gabungan = rata-rata capaian satker dalam cakupan; penyerapan = Σ realisasi / Σ pagu)\n\n";
+    for (const auto* t : shown) {
+        const std::string indent(static_cast<std::size_t>(depth[t->office->id]) * 2, ' ');
+        std::cout << fmt::format("{}{} — capaian {} ({}), satker melapor {}/{}, pagu Rp {}, realisasi Rp {}, penyerapan {}%\n", indent,
+                                 t->office->name, pct(t->achievement.value, Rounding::half_up), describe_rollup(t->achievement, "satker"),
+                                 t->offices_reporting, t->offices, format_rupiah(t->budget.ceiling), format_rupiah(t->budget.actual),
+                                 pct(t->absorption, Rounding::half_up));
+    }
     return 0;
 }
 

@@ -21,6 +21,12 @@ int main(int argc, char** argv) {
     measure->add_option("--rounding", rounding, "Pembulatan: half-up atau truncate")->check(CLI::IsMember({"half-up", "truncate"}));
     measure->add_option("--format", format, "text, csv atau json")->check(CLI::IsMember({"text", "csv", "json"}));
 
+    auto* roll = app.add_subcommand("rollup", "Capaian dan penyerapan anggaran semua satker, digulung ke provinsi dan nasional");
+    roll->add_option("--db", db, "Berkas basis data")->required();
+    roll->add_option("--year", year, "Tahun")->required()->check(CLI::Range(1990, 2200));
+    roll->add_option("--satker", satker, "Satker puncak yang ditampilkan beserta bawahannya (bawaan: semua)");
+    roll->add_option("--format", format, "text atau json")->check(CLI::IsMember({"text", "json"}));
+
     auto* check = app.add_subcommand("check", "Temuan konsistensi data tersimpan");
     check->add_option("--db", db, "Berkas basis data")->required();
     check->add_option("--satker", satker, "Kode satker")->required();
@@ -58,6 +64,7 @@ int main(int argc, char** argv) {
     }
     if (demo->parsed()) return kinerja::cli::demo(db);
     if (measure->parsed()) return kinerja::cli::measure(db, satker, year, rounding, format);
+    if (roll->parsed()) return kinerja::cli::rollup(db, year, satker, format);
     if (check->parsed()) return kinerja::cli::check_db(db, satker, year, json);
     if (exp->parsed()) return kinerja::cli::export_db(db, out);
     if (load->parsed()) return kinerja::cli::load_db(db, file);

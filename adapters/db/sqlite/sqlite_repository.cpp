@@ -87,6 +87,124 @@ std::optional<Date> opt_date(const Statement& s, int col) {
     return *d;
 }
 
+
+// Objectives, indicators, targets, actuals and budgets of one year: of one office, or of all
+// offices at once (the national roll-up reads everything in a handful of queries).
+void load_measurement_inputs(Connection& conn, int year, std::optional<std::int64_t> office_filter,
+                             std::map<std::int64_t, OfficeYear>& by_office) {
+    sqlite3* db = conn.handle();
+    // One statement for both uses: ?2 is the office, or NULL for every office.
+    auto office_is = [](const char* column) { return std::string("(?2 IS NULL OR ") + column + " = ?2)"; };
+    auto bind_office = [&](Statement& s) {
+        s.bind(1, year);
+        if (office_filter) s.bind(2, *office_filter);
+        else s.bind_null(2);
+    };
+    std::map<std::int64_t, std::pair<std::int64_t, std::pair<std::size_t, std::size_t>>> indicator_index;
+    {
+        std::map<std::int64_t, std::size_t> objective_index;
+        Statement s(db, std::string(R"(
+            SELECT o.id, o.number, o.code, o.name, o.source, o.line,
+                   i.id, i.number, i.statement, i.unit, i.polarity, i.lower_formula, i.period_rule,
+                   i.zero_target, i.ordinal_rule, i.weight, i.source, i.line,
+                   t.target_text, t.source, t.line, o.office_id
+            FROM indicator i
+            JOIN objective o ON o.id = i.objective_id
+            LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = ?1 AND t.kind = 'year'
+            WHERE )") + office_is("o.office_id") + R"(
+              AND (t.id IS NOT NULL OR EXISTS (SELECT 1 FROM actual a WHERE a.indicator_id = i.id AND a.year = ?1)
+                   OR EXISTS (SELECT 1 FROM renstra_item ri JOIN renstra r ON r.id = ri.renstra_id
+                              WHERE ri.id = o.renstra_item_id AND ?1 BETWEEN r.period_start AND r.period_end))
+            ORDER BY o.office_id, o.id, i.number, i.id)");
+        bind_office(s);
+        while (s.step()) {
+            const std::int64_t office_id = s.integer(21);
+            OfficeYear& d = by_office[office_id];
+            const std::int64_t oid = s.integer(0);
+            auto [it, inserted] = objective_index.emplace(oid, d.objectives.size());
+            if (inserted)
+                d.objectives.push_back({oid, s.text(1), s.text(2), s.text(3), {}, SourceRef{s.text(4), static_cast<int>(s.integer(5))}});
+            IndicatorData ind;
+            ind.id = s.integer(6);
+            ind.number = static_cast<int>(s.integer(7));
+            ind.statement = s.text(8);
+            ind.unit = s.text(9);
+            ind.rule.polarity = parse_polarity(s.text(10)).value_or(Polarity::higher_is_better);
+            ind.rule.lower_formula = parse_lower_formula(s.text(11)).value_or(LowerIsBetterFormula::lan);
+            ind.period_rule = parse_period_rule(s.text(12)).value_or(PeriodRule::position);
+            ind.rule.zero_target = s.text(13) == "achieved-when-zero" ? ZeroTargetRule::achieved_when_zero : ZeroTargetRule::not_computable;
+            ind.rule.ordinal = s.text(14) == "tier-ratio" ? OrdinalRule::tier_ratio : OrdinalRule::achieved_or_not;
+            ind.weight = parse_canonical_decimal(s.text(15)).value_or(Decimal::integer(1));
+            ind.ref = {s.text(16), static_cast<int>(s.integer(17))};
+            ind.target_text = s.text(18);
+            ind.target_ref = {s.text(19), static_cast<int>(s.integer(20))};
+            if (!ind.target_text.empty()) {
+                auto q = parse_quantity(ind.target_text, ind.unit);
+                if (q) ind.target = *q;
+                else ind.target_error = q.error().message;
+            }
+            auto& obj = d.objectives[it->second];
+            indicator_index[ind.id] = {office_id, {it->second, obj.indicators.size()}};
+            obj.indicators.push_back(std::move(ind));
+        }
+    }
+    {
+        Statement s(db, std::string(R"(
+            SELECT a.indicator_id, a.month, a.value_text, a.value, a.reported_achievement, a.source, a.line
+            FROM actual a JOIN indicator i ON i.id = a.indicator_id JOIN objective o ON o.id = i.objective_id
+            WHERE a.year = ?1 AND )") + office_is("o.office_id") + R"( ORDER BY a.indicator_id, a.month)");
+        bind_office(s);
+        while (s.step()) {
+            const auto pos = indicator_index.find(s.integer(0));
+            if (pos == indicator_index.end()) continue;
+            ActualEntry a;
+            a.month = static_cast<int>(s.integer(1));
+            a.text = s.text(2);
+            if (!s.is_null(3))
+                if (auto v = parse_canonical_decimal(s.text(3))) a.value = *v;
+            a.reported_achievement = s.text(4);
+            a.ref = {s.text(5), static_cast<int>(s.integer(6))};
+            const auto& [office_id, where] = pos->second;
+            by_office[office_id].objectives[where.first].indicators[where.second].actuals.push_back(std::move(a));
+        }
+    }
+    {
+        Statement s(db, std::string(R"(
+            SELECT b.id, b.objective_id, b.code, b.name, b.ceiling_text, b.ceiling, b.reported_percent, b.source, b.line,
+                   b.office_id, (SELECT group_concat(p.amount_text, char(31)) FROM budget_spending p WHERE p.budget_line_id = b.id),
+                   (SELECT count(*) FROM budget_spending p WHERE p.budget_line_id = b.id),
+                   (SELECT count(p.amount) FROM budget_spending p WHERE p.budget_line_id = b.id),
+                   (SELECT sum(p.amount) FROM budget_spending p WHERE p.budget_line_id = b.id)
+            FROM budget_line b WHERE b.year = ?1 AND )") + office_is("b.office_id") + R"( ORDER BY b.office_id, b.id)");
+        bind_office(s);
+        while (s.step()) {
+            BudgetLineData b;
+            b.id = s.integer(0);
+            b.objective_id = s.opt_integer(1);
+            b.code = s.text(2);
+            b.name = s.text(3);
+            b.ceiling_text = s.text(4);
+            b.ceiling = opt_rupiah(s, 5);
+            b.reported_percent = s.text(6);
+            b.ref = {s.text(7), static_cast<int>(s.integer(8))};
+            const std::int64_t entries = s.integer(11), valid = s.integer(12);
+            if (entries > 0) {
+                const std::string texts = s.text(10);
+                std::size_t start = 0;
+                while (start <= texts.size()) {
+                    const auto sep = texts.find(char(31), start);
+                    const std::string t = texts.substr(start, sep == std::string::npos ? std::string::npos : sep - start);
+                    auto v = parse_rupiah(t);
+                    b.spending.emplace_back(t, v ? std::optional<Rupiah>(*v) : std::nullopt);
+                    if (sep == std::string::npos) break;
+                    start = sep + 1;
+                }
+                if (entries == valid) b.actual = Rupiah{s.integer(13)};
+            }
+            by_office[s.integer(9)].budgets.push_back(std::move(b));
+        }
+    }
+}
 } // namespace
 
 SqliteRepository::SqliteRepository(std::unique_ptr<Connection> c, std::string path)
@@ -244,110 +362,10 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
     try {
         m_conn->exec("BEGIN");
         sqlite3* db = m_conn->handle();
-        // Indicators with a target or an actual this year, with their objective.
-        std::map<std::int64_t, std::size_t> objective_index;
-        std::map<std::int64_t, std::pair<std::size_t, std::size_t>> indicator_index;
-        {
-            Statement s(db, R"(
-                SELECT o.id, o.number, o.code, o.name, o.source, o.line,
-                       i.id, i.number, i.statement, i.unit, i.polarity, i.lower_formula, i.period_rule,
-                       i.zero_target, i.ordinal_rule, i.weight, i.source, i.line,
-                       t.target_text, t.source, t.line
-                FROM indicator i
-                JOIN objective o ON o.id = i.objective_id
-                LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = ?1 AND t.kind = 'year'
-                WHERE o.office_id = ?2
-                  AND (t.id IS NOT NULL OR EXISTS (SELECT 1 FROM actual a WHERE a.indicator_id = i.id AND a.year = ?1)
-                       OR EXISTS (SELECT 1 FROM renstra_item ri JOIN renstra r ON r.id = ri.renstra_id
-                                  WHERE ri.id = o.renstra_item_id AND ?1 BETWEEN r.period_start AND r.period_end))
-                ORDER BY o.id, i.number, i.id)");
-            s.bind(1, year).bind(2, office.id);
-            while (s.step()) {
-                const std::int64_t oid = s.integer(0);
-                auto [it, inserted] = objective_index.emplace(oid, d.objectives.size());
-                if (inserted)
-                    d.objectives.push_back({oid, s.text(1), s.text(2), s.text(3), {}, SourceRef{s.text(4), static_cast<int>(s.integer(5))}});
-                IndicatorData ind;
-                ind.id = s.integer(6);
-                ind.number = static_cast<int>(s.integer(7));
-                ind.statement = s.text(8);
-                ind.unit = s.text(9);
-                ind.rule.polarity = parse_polarity(s.text(10)).value_or(Polarity::higher_is_better);
-                ind.rule.lower_formula = parse_lower_formula(s.text(11)).value_or(LowerIsBetterFormula::lan);
-                ind.period_rule = parse_period_rule(s.text(12)).value_or(PeriodRule::position);
-                ind.rule.zero_target = s.text(13) == "achieved-when-zero" ? ZeroTargetRule::achieved_when_zero : ZeroTargetRule::not_computable;
-                ind.rule.ordinal = s.text(14) == "tier-ratio" ? OrdinalRule::tier_ratio : OrdinalRule::achieved_or_not;
-                ind.weight = parse_canonical_decimal(s.text(15)).value_or(Decimal::integer(1));
-                ind.ref = {s.text(16), static_cast<int>(s.integer(17))};
-                ind.target_text = s.text(18);
-                ind.target_ref = {s.text(19), static_cast<int>(s.integer(20))};
-                if (!ind.target_text.empty()) {
-                    auto q = parse_quantity(ind.target_text, ind.unit);
-                    if (q) ind.target = *q;
-                    else ind.target_error = q.error().message;
-                }
-                auto& obj = d.objectives[it->second];
-                indicator_index[ind.id] = {it->second, obj.indicators.size()};
-                obj.indicators.push_back(std::move(ind));
-            }
-        }
-        {
-            Statement s(db, R"(
-                SELECT a.indicator_id, a.month, a.value_text, a.value, a.reported_achievement, a.source, a.line
-                FROM actual a JOIN indicator i ON i.id = a.indicator_id JOIN objective o ON o.id = i.objective_id
-                WHERE o.office_id = ? AND a.year = ? ORDER BY a.indicator_id, a.month)");
-            s.bind(1, office.id).bind(2, year);
-            while (s.step()) {
-                const auto pos = indicator_index.find(s.integer(0));
-                if (pos == indicator_index.end()) continue;
-                ActualEntry a;
-                a.month = static_cast<int>(s.integer(1));
-                a.text = s.text(2);
-                if (!s.is_null(3))
-                    if (auto v = parse_canonical_decimal(s.text(3))) a.value = *v;
-                a.reported_achievement = s.text(4);
-                a.ref = {s.text(5), static_cast<int>(s.integer(6))};
-                d.objectives[pos->second.first].indicators[pos->second.second].actuals.push_back(std::move(a));
-            }
-        }
-        {
-            Statement s(db, R"(
-                SELECT b.id, b.objective_id, b.code, b.name, b.ceiling_text, b.ceiling, b.reported_percent, b.source, b.line
-                FROM budget_line b WHERE b.office_id = ? AND b.year = ? ORDER BY b.id)");
-            s.bind(1, office.id).bind(2, year);
-            std::map<std::int64_t, std::size_t> index;
-            while (s.step()) {
-                BudgetLineData b;
-                b.id = s.integer(0);
-                b.objective_id = s.opt_integer(1);
-                b.code = s.text(2);
-                b.name = s.text(3);
-                b.ceiling_text = s.text(4);
-                b.ceiling = opt_rupiah(s, 5);
-                b.reported_percent = s.text(6);
-                b.ref = {s.text(7), static_cast<int>(s.integer(8))};
-                index[b.id] = d.budgets.size();
-                d.budgets.push_back(std::move(b));
-            }
-            Statement sp(db, R"(
-                SELECT p.budget_line_id, p.amount_text, p.amount FROM budget_spending p
-                JOIN budget_line b ON b.id = p.budget_line_id WHERE b.office_id = ? AND b.year = ? ORDER BY p.budget_line_id, p.month)");
-            sp.bind(1, office.id).bind(2, year);
-            while (sp.step()) {
-                auto& b = d.budgets[index.at(sp.integer(0))];
-                b.spending.emplace_back(sp.text(1), opt_rupiah(sp, 2));
-            }
-            for (auto& b : d.budgets) {
-                if (b.spending.empty()) continue;
-                Rupiah sum{};
-                bool ok = true;
-                for (const auto& [text, v] : b.spending) {
-                    if (v) sum += *v;
-                    else ok = false;
-                }
-                if (ok) b.actual = sum;
-            }
-        }
+        std::map<std::int64_t, OfficeYear> one;
+        load_measurement_inputs(*m_conn, year, office.id, one);
+        d.objectives = std::move(one[office.id].objectives);
+        d.budgets = std::move(one[office.id].budgets);
         {
             std::map<std::int64_t, std::size_t> ag_index;
             Statement s(db, R"(
@@ -565,6 +583,37 @@ Result<void> SqliteRepository::backup_to(const std::string& path) {
         return fail(ErrorCode::io, "Pencadangan ke '" + path + "' gagal", path);
     }
     return {};
+}
+
+Result<std::vector<OfficeNode>> SqliteRepository::office_tree() {
+    try {
+        std::vector<OfficeNode> nodes;
+        Statement s(m_conn->handle(), "SELECT id, parent_id, code, name, level FROM office ORDER BY id");
+        while (s.step()) nodes.push_back({s.integer(0), s.opt_integer(1), s.text(2), s.text(3), s.text(4)});
+        return nodes;
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::io, e.what());
+    }
+}
+
+Result<std::map<std::int64_t, OfficeYear>> SqliteRepository::load_all_offices_year(int year) {
+    std::map<std::int64_t, OfficeYear> out;
+    try {
+        m_conn->exec("BEGIN");
+        load_measurement_inputs(*m_conn, year, std::nullopt, out);
+        m_conn->exec("COMMIT");
+    } catch (const std::exception& e) {
+        try {
+            m_conn->exec("ROLLBACK");
+        } catch (...) {
+        }
+        return fail(ErrorCode::io, std::string("Basis data tidak dapat dibaca: ") + e.what());
+    }
+    for (auto& [id, d] : out) {
+        d.office.id = id;
+        d.year = year;
+    }
+    return out;
 }
 
 } // namespace kinerja::sqlite

@@ -26,6 +26,8 @@ public:
     Result<OfficeYear> load_office_year(const OfficeInfo& office, int year) override;
     Result<std::int64_t> add_user(const app::NewUser& user, const app::AuditRecord& audit) override;
     Result<void> backup_to(const std::string& path) override;
+    Result<std::vector<OfficeNode>> office_tree() override;
+    Result<std::map<std::int64_t, OfficeYear>> load_all_offices_year(int year) override;
 
 private:
     explicit SqliteRepository(std::unique_ptr<Connection> c, std::string path);
