@@ -10,19 +10,44 @@ constexpr std::array<std::string_view, 4> opinions = {"TMP", "TW", "WDP", "WTP"}
 
 const Ratio hundred = Ratio::integer(100);
 
+// The formulas below are written out over numerators and denominators, so the hot path makes one
+// fraction with a few checked multiplications and no gcd; nullopt only on 128-bit overflow.
+using Int = Ratio::Int;
+bool mul(Int a, Int b, Int& out) { return !__builtin_mul_overflow(a, b, &out); }
+
+// a / t × 100
+std::optional<Ratio> ratio_percent(const Ratio& a, const Ratio& t) {
+    Int n, d;
+    if (!mul(a.num(), t.den(), n) || !mul(n, 100, n) || !mul(a.den(), t.num(), d)) return std::nullopt;
+    return Ratio(n, d);
+}
+
+// (2·t − a) / t × 100 = (2·tn·ad − an·td) · 100 / (ad·tn)
+std::optional<Ratio> lan_percent(const Ratio& t, const Ratio& a) {
+    Int x, y, n, d;
+    if (!mul(t.num(), a.den(), x) || !mul(x, 2, x) || !mul(a.num(), t.den(), y) || __builtin_sub_overflow(x, y, &n) ||
+        !mul(n, 100, n) || !mul(a.den(), t.num(), d))
+        return std::nullopt;
+    return Ratio(n, d);
+}
+
 Achievement not_computable(std::string reason) { return Achievement{std::nullopt, std::move(reason)}; }
 
 // (2·t − a)/t × 100 or t/a × 100.
 Achievement lower_is_better(LowerIsBetterFormula f, const Ratio& t, const Ratio& a) {
     if (f == LowerIsBetterFormula::inverse) {
         if (a.is_zero()) return not_computable("Realisasi 0 dengan rumus target/realisasi: capaian tidak dapat dihitung");
-        auto p = percent_of(t, a);
+        auto p = ratio_percent(t, a);
+        if (!p) p = percent_of(t, a);
         if (!p) return not_computable("Angka terlalu besar untuk dihitung");
         return {p, {}};
     }
-    auto two_t = t.times(Ratio::integer(2));
-    auto diff = two_t ? two_t->plus(Ratio(-a.num(), a.den())) : std::nullopt;
-    auto p = diff ? percent_of(*diff, t) : std::nullopt;
+    auto p = lan_percent(t, a);
+    if (!p) {
+        auto two_t = t.times(Ratio::integer(2));
+        auto diff = two_t ? two_t->plus(Ratio(-a.num(), a.den())) : std::nullopt;
+        p = diff ? percent_of(*diff, t) : std::nullopt;
+    }
     if (!p) return not_computable("Angka terlalu besar untuk dihitung");
     return {p, {}};
 }
@@ -52,7 +77,8 @@ Achievement achievement_numeric(const AchievementRule& rule, const Ratio& t, con
                 rule.polarity == Polarity::higher_is_better ? "Target 0 terlampaui" : "Target 0 tidak tercapai"};
     }
     if (rule.polarity == Polarity::lower_is_better) return lower_is_better(rule.lower_formula, t, a);
-    auto p = percent_of(a, t);
+    auto p = ratio_percent(a, t);
+    if (!p) p = percent_of(a, t);
     if (!p) return not_computable("Angka terlalu besar untuk dihitung");
     return {p, {}};
 }

@@ -19,10 +19,14 @@ Measurement measure(const OfficeYear& data, const Scale& scale, const RollupOpti
             mi.indicator = &ind;
             std::vector<MonthlyValue> values;
             bool malformed = false;
+            int latest = 0;
             for (const auto& a : ind.actuals) {
                 if (a.value) values.push_back({a.month, *a.value});
                 else malformed = true;
-                mi.actual_text = a.text;
+                if (a.month >= latest) {
+                    latest = a.month;
+                    mi.actual_text = a.text;
+                }
             }
             mi.actual = aggregate(ind.period_rule, values, 1, 12);
             if (!ind.target) {

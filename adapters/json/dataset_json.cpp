@@ -3,6 +3,9 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "core/date.h"
+#include "core/decimal.h"
+
 namespace kinerja::json {
 namespace bj = boost::json;
 
@@ -97,6 +100,17 @@ Result<app::Dataset> dataset_from_json(std::string_view text, const app::Dataset
                 ++c;
             }
             if (!std::holds_alternative<std::int64_t>(row[0])) return bad(fmt::format("tabel '{}' baris {}: 'id' harus bilangan bulat", tname, r));
+            // Exact numbers and dates are stored in canonical text; anything else would be read as missing later.
+            for (std::size_t k = 0; k < row.size(); ++k) {
+                const auto* text = std::get_if<std::string>(&row[k]);
+                if (!text) continue;
+                const std::string& col = t.columns[k];
+                if ((col == "value" || col == "numerator" || col == "denominator" || col == "weight") && !parse_canonical_decimal(*text))
+                    return bad(fmt::format("tabel '{}' baris {} kolom '{}': angka '{}' tidak sah (bentuk kanonik seperti 94.44)", tname, r,
+                                           col, *text));
+                if ((col == "date" || col == "decree_date" || col == "valid_from" || col == "valid_to") && !parse_iso_date(*text))
+                    return bad(fmt::format("tabel '{}' baris {} kolom '{}': tanggal '{}' tidak sah (YYYY-MM-DD)", tname, r, col, *text));
+            }
             t.rows.push_back(std::move(row));
         }
         d.tables.push_back(std::move(t));

@@ -193,6 +193,36 @@ TEST(ExportLoad, ARowThatBreaksAConstraintLeavesNothingBehind) {
     EXPECT_FALSE(file_exists(dir + "/new.db"));
 }
 
+// Replaces the first occurrence of `from` after the table named `table` with `to`.
+std::string edit_table(std::string json, const std::string& table, const std::string& from, const std::string& to) {
+    const auto t = json.find("{\"name\": \"" + table + "\"");
+    const auto pos = json.find(from, t);
+    if (t == std::string::npos || pos == std::string::npos) throw std::runtime_error("cannot edit " + table);
+    return json.replace(pos, from.size(), to);
+}
+
+TEST(ExportLoad, AMalformedNumberIsNamedWithItsPlace) {
+    const std::string dir = temp_dir();
+    ASSERT_EQ(run_kinerja("export --db " + demo_db() + " --out " + dir + "/a.json").exit_code, 0);
+    const std::string json = read_file(dir + "/a.json");
+    // "95" in the canonical value column of the first target becomes "9,5".
+    std::FILE* f = std::fopen((dir + "/bad.json").c_str(), "w");
+    std::fputs(edit_table(json, "indicator_target", ", \"95\", \"%\"", ", \"9,5\", \"%\"").c_str(), f);
+    std::fclose(f);
+    auto r = run_kinerja("load --db " + dir + "/new.db " + dir + "/bad.json");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("tabel 'indicator_target' baris 1 kolom 'value': angka '9,5' tidak sah"), std::string::npos) << r.err;
+    EXPECT_FALSE(file_exists(dir + "/new.db"));
+    // A text where the schema has an integer (a ceiling in rupiah) is refused by the STRICT table.
+    f = std::fopen((dir + "/bad2.json").c_str(), "w");
+    std::fputs(edit_table(json, "budget_line", ", 551587000,", ", \"551.587.000\",").c_str(), f);
+    std::fclose(f);
+    r = run_kinerja("load --db " + dir + "/new2.db " + dir + "/bad2.json");
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_NE(r.err.find("budget_line"), std::string::npos) << r.err;
+    EXPECT_FALSE(file_exists(dir + "/new2.db"));
+}
+
 TEST(ExportLoad, LoadIntoANonEmptyDatabaseIsRefused) {
     const std::string dir = temp_dir();
     const std::string db = demo_db();

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fmt/format.h>
 #include <map>
+#include <unordered_map>
 #include <sqlite3.h>
 #include <stdexcept>
 
@@ -100,7 +101,7 @@ void load_measurement_inputs(Connection& conn, int year, std::optional<std::int6
         if (office_filter) s.bind(2, *office_filter);
         else s.bind_null(2);
     };
-    std::map<std::int64_t, std::pair<std::int64_t, std::pair<std::size_t, std::size_t>>> indicator_index;
+    std::unordered_map<std::int64_t, std::pair<std::int64_t, std::pair<std::size_t, std::size_t>>> indicator_index;
     {
         std::map<std::int64_t, std::size_t> objective_index;
         Statement s(db, std::string(R"(
@@ -149,10 +150,15 @@ void load_measurement_inputs(Connection& conn, int year, std::optional<std::int6
         }
     }
     {
-        Statement s(db, std::string(R"(
+        // For every office, one scan of the year's actuals; rows of indicators not loaded above are skipped.
+        // Month order does not matter: the period rules and measure() look at the months themselves.
+        Statement s(db, office_filter ? R"(
             SELECT a.indicator_id, a.month, a.value_text, a.value, a.reported_achievement, a.source, a.line
             FROM actual a JOIN indicator i ON i.id = a.indicator_id JOIN objective o ON o.id = i.objective_id
-            WHERE a.year = ?1 AND )") + office_is("o.office_id") + R"( ORDER BY a.indicator_id, a.month)");
+            WHERE a.year = ?1 AND o.office_id = ?2 ORDER BY a.indicator_id, a.month)"
+                                      : R"(
+            SELECT a.indicator_id, a.month, NULL, a.value, NULL, NULL, NULL
+            FROM actual a WHERE a.year = ?1 AND ?2 IS NULL)");
         bind_office(s);
         while (s.step()) {
             const auto pos = indicator_index.find(s.integer(0));

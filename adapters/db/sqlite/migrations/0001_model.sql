@@ -1,6 +1,7 @@
 -- The model of the whole SAKIP cycle (domain.md §1.9). Every number a person typed keeps its text
 -- (`*_text`) beside the parsed value, which is NULL when the text is malformed: the checks report it.
--- Column order here is the order of `kinerja export`; app/schema.cpp lists the same columns.
+-- Column order here is the order of `kinerja export`. Tables are STRICT: a text in an integer column
+-- is refused, not stored.
 
 CREATE TABLE office (
   id INTEGER PRIMARY KEY,
@@ -9,7 +10,7 @@ CREATE TABLE office (
   level TEXT NOT NULL CHECK (level IN ('national', 'province', 'regency')),
   parent_id INTEGER REFERENCES office(id),
   place TEXT
-);
+) STRICT;
 
 CREATE TABLE unit (
   id INTEGER PRIMARY KEY,
@@ -18,7 +19,7 @@ CREATE TABLE unit (
   valid_from TEXT,
   valid_to TEXT,
   UNIQUE (office_id, name)
-);
+) STRICT;
 
 CREATE TABLE person (
   id INTEGER PRIMARY KEY,
@@ -31,7 +32,7 @@ CREATE TABLE person (
   valid_to TEXT,
   source TEXT,
   line INTEGER
-);
+) STRICT;
 
 -- Nomenclature of programs, activities, KRO and RO per fiscal year (domain.md §5.2): codes are reused
 -- with other names across years.
@@ -42,7 +43,7 @@ CREATE TABLE budget_code (
   level TEXT NOT NULL CHECK (level IN ('program', 'activity', 'kro', 'ro')),
   name TEXT NOT NULL,
   UNIQUE (year, code)
-);
+) STRICT;
 
 CREATE TABLE renstra (
   id INTEGER PRIMARY KEY,
@@ -54,7 +55,7 @@ CREATE TABLE renstra (
   decree_date TEXT,
   place TEXT,
   source TEXT
-);
+) STRICT;
 
 -- Missions, goals, strategic objectives, programs and activities of a Renstra, as a tree.
 CREATE TABLE renstra_item (
@@ -65,7 +66,7 @@ CREATE TABLE renstra_item (
   number TEXT,
   text TEXT NOT NULL,
   line INTEGER
-);
+) STRICT;
 
 -- Objectives (sasaran) that indicators are measured under; KPU regency offices name them by activity.
 CREATE TABLE objective (
@@ -77,7 +78,7 @@ CREATE TABLE objective (
   name TEXT NOT NULL,
   source TEXT,
   line INTEGER
-);
+) STRICT;
 
 CREATE TABLE indicator (
   id INTEGER PRIMARY KEY,
@@ -98,7 +99,7 @@ CREATE TABLE indicator (
   owner_unit_id INTEGER REFERENCES unit(id),
   source TEXT,
   line INTEGER
-);
+) STRICT;
 
 -- Yearly targets, and the end-of-Renstra target (kind 'renstra-end').
 CREATE TABLE indicator_target (
@@ -114,7 +115,7 @@ CREATE TABLE indicator_target (
   source TEXT,
   line INTEGER,
   UNIQUE (indicator_id, year, kind)
-);
+) STRICT;
 
 -- Monthly actuals. A yearly figure from a report is stored as December's entry, with its source.
 CREATE TABLE actual (
@@ -131,7 +132,7 @@ CREATE TABLE actual (
   source TEXT,
   line INTEGER,
   UNIQUE (indicator_id, year, month)
-);
+) STRICT;
 
 CREATE TABLE evidence (
   id INTEGER PRIMARY KEY,
@@ -142,7 +143,7 @@ CREATE TABLE evidence (
   mime TEXT NOT NULL,
   uploaded_by TEXT NOT NULL,
   uploaded_at TEXT NOT NULL
-);
+) STRICT;
 
 -- Budget ceiling of an activity in a year, as one source gives it; spending per month below.
 CREATE TABLE budget_line (
@@ -157,7 +158,7 @@ CREATE TABLE budget_line (
   reported_percent TEXT,
   source TEXT,
   line INTEGER
-);
+) STRICT;
 
 CREATE TABLE budget_spending (
   id INTEGER PRIMARY KEY,
@@ -169,7 +170,7 @@ CREATE TABLE budget_spending (
   author TEXT NOT NULL,
   recorded_at TEXT NOT NULL,
   UNIQUE (budget_line_id, month)
-);
+) STRICT;
 
 -- RKT (annual performance plan), in either seed layout.
 CREATE TABLE plan (
@@ -186,7 +187,7 @@ CREATE TABLE plan (
   signer_position TEXT,
   source TEXT,
   line INTEGER
-);
+) STRICT;
 
 CREATE TABLE plan_row (
   id INTEGER PRIMARY KEY,
@@ -203,7 +204,7 @@ CREATE TABLE plan_row (
   budget INTEGER,
   executor TEXT,
   line INTEGER
-);
+) STRICT;
 
 -- PK: one agreement per office or sub-unit and year; its versions are the original and each revision.
 -- A sub-unit agreement points to the office agreement it serves.
@@ -214,7 +215,7 @@ CREATE TABLE agreement (
   year INTEGER NOT NULL,
   parent_agreement_id INTEGER REFERENCES agreement(id),
   kind TEXT NOT NULL DEFAULT 'signed' CHECK (kind IN ('signed', 'cited'))
-);
+) STRICT;
 
 CREATE TABLE agreement_version (
   id INTEGER PRIMARY KEY,
@@ -238,7 +239,7 @@ CREATE TABLE agreement_version (
   source TEXT,
   line INTEGER,
   UNIQUE (agreement_id, version_no)
-);
+) STRICT;
 
 CREATE TABLE agreement_item (
   id INTEGER PRIMARY KEY,
@@ -251,7 +252,7 @@ CREATE TABLE agreement_item (
   target_text TEXT,
   parent_item_id INTEGER REFERENCES agreement_item(id),
   line INTEGER
-);
+) STRICT;
 
 CREATE TABLE agreement_budget (
   id INTEGER PRIMARY KEY,
@@ -262,7 +263,7 @@ CREATE TABLE agreement_budget (
   amount_text TEXT NOT NULL,
   amount INTEGER,
   line INTEGER
-);
+) STRICT;
 
 -- Rencana Aksi: activities per indicator with months B1–B12, cost and executor.
 CREATE TABLE action_plan (
@@ -277,7 +278,7 @@ CREATE TABLE action_plan (
   signer_name TEXT,
   signer_position TEXT,
   source TEXT
-);
+) STRICT;
 
 CREATE TABLE action_objective (
   id INTEGER PRIMARY KEY,
@@ -288,7 +289,7 @@ CREATE TABLE action_objective (
   cost_text TEXT,
   cost INTEGER,
   line INTEGER
-);
+) STRICT;
 
 -- months: bit i-1 set = month i planned; NULL when the source lost which months were ticked.
 CREATE TABLE action_item (
@@ -302,7 +303,7 @@ CREATE TABLE action_item (
   month_ticks INTEGER,
   executor TEXT,
   line INTEGER
-);
+) STRICT;
 
 CREATE TABLE action_month_target (
   id INTEGER PRIMARY KEY,
@@ -310,7 +311,7 @@ CREATE TABLE action_month_target (
   month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
   target_text TEXT NOT NULL,
   UNIQUE (action_item_id, month)
-);
+) STRICT;
 
 CREATE TABLE obstacle (
   id INTEGER PRIMARY KEY,
@@ -322,7 +323,7 @@ CREATE TABLE obstacle (
   remark TEXT,
   remedy TEXT,
   line INTEGER
-);
+) STRICT;
 
 CREATE TABLE app_user (
   id INTEGER PRIMARY KEY,
@@ -332,7 +333,7 @@ CREATE TABLE app_user (
   office_id INTEGER REFERENCES office(id),
   unit_id INTEGER REFERENCES unit(id),
   created_at TEXT NOT NULL
-);
+) STRICT;
 
 -- Every change: who, when, what before, what after (JSON).
 CREATE TABLE audit_log (
@@ -344,7 +345,7 @@ CREATE TABLE audit_log (
   entity_id INTEGER,
   before TEXT,
   after TEXT
-);
+) STRICT;
 
 CREATE INDEX indicator_objective ON indicator(objective_id);
 CREATE INDEX objective_office ON objective(office_id);
