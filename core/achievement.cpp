@@ -1,6 +1,8 @@
 #include "core/achievement.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace kinerja {
 namespace {
@@ -120,7 +122,13 @@ Achievement compute_achievement(const AchievementRule& rule, const Quantity& tar
         return {Ratio::integer(met ? 100 : 0), met ? "Predikat tercapai" : "Predikat tidak tercapai"};
     }
     if (actual.kind == QuantityKind::range) return not_computable("Realisasi berupa rentang");
-    if (!target.unit.empty() && !actual.unit.empty() && target.unit != actual.unit)
+    // "Satker" and "satker" are one unit (domain.md §6): compare without case.
+    auto same_unit = [](const std::string& a, const std::string& b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               });
+    };
+    if (!target.unit.empty() && !actual.unit.empty() && !same_unit(target.unit, actual.unit))
         return not_computable("Satuan target (" + target.unit + ") dan realisasi (" + actual.unit + ") berbeda");
     return compute_achievement(rule, target, Ratio::of(*actual.value));
 }

@@ -7,8 +7,11 @@ namespace kinerja {
 Measurement measure(const OfficeYear& data, const Scale& scale, const RollupOptions& options) {
     Measurement m;
     m.scale = &scale;
-    // One budget figure per objective and code: the first source wins; the checks report the others.
-    std::set<std::pair<std::int64_t, std::string>> seen;
+    // One budget figure per activity code: the first source wins; the checks report the others.
+    // A line without a code is a line of its own.
+    std::set<std::string> seen_codes;
+    auto counts = [&](const BudgetLineData& b) { return b.code.empty() || seen_codes.insert(b.code).second; };
+    std::set<std::int64_t> counted;
     std::vector<RollupItem> objective_items;
     for (const auto& obj : data.objectives) {
         MeasuredObjective mo;
@@ -44,17 +47,19 @@ Measurement measure(const OfficeYear& data, const Scale& scale, const RollupOpti
         mo.rollup = rollup(items, options);
         if (mo.rollup.value) mo.band = scale.label_of(*mo.rollup.value);
         for (const auto& b : data.budgets) {
-            if (b.objective_id != obj.id || !seen.insert({obj.id, b.code}).second) continue;
+            if (b.objective_id != obj.id || !counts(b)) continue;
+            counted.insert(b.id);
             if (!mo.budget) mo.budget = BudgetTotal{};
             mo.budget->add(b.ceiling.value_or(Rupiah{}), b.actual.value_or(Rupiah{}));
         }
-        if (mo.budget) {
-            mo.absorption = absorption(*mo.budget);
-            m.budget.add(mo.budget->ceiling, mo.budget->actual);
-        }
+        if (mo.budget) mo.absorption = absorption(*mo.budget);
         objective_items.push_back({mo.rollup.value, Decimal::integer(1)});
         m.objectives.push_back(std::move(mo));
     }
+    // The office's budget is every line it has, also those not tied to an objective measured this year.
+    for (const auto& b : data.budgets)
+        if (counted.count(b.id) || counts(b))
+            m.budget.add(b.ceiling.value_or(Rupiah{}), b.actual.value_or(Rupiah{}));
     m.rollup = rollup(objective_items, RollupOptions{});
     if (m.rollup.value) m.band = scale.label_of(*m.rollup.value);
     m.absorption = absorption(m.budget);

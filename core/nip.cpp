@@ -33,7 +33,7 @@ NipCheck check_nip(std::string_view printed) {
     const int sy = num(d.substr(8, 4)), sm = num(d.substr(12, 2));
     if (sm < 1 || sm > 12 || sy < 1900) out.problems.push_back("NIP '" + std::string(printed) +
                                                                "': bulan/tahun pengangkatan " + std::string(d.substr(8, 6)) + " tidak sah");
-    else if (out.birth_date && sy < by + 17)
+    else if (out.birth_date && (sy * 12 + sm) < (by + 17) * 12 + bm)
         out.problems.push_back("NIP '" + std::string(printed) + "': pengangkatan tahun " + std::to_string(sy) +
                                " sebelum usia 17 tahun");
     if (d[14] != '1' && d[14] != '2')

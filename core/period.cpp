@@ -52,10 +52,13 @@ std::string Period::code() const {
 
 Period month_period(int month) { return Period{PeriodKind::month, month}; }
 
-Result<Period> parse_period(std::string_view t) {
+Result<Period> parse_period(std::string_view written) {
+    std::string_view t = written;
+    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
     auto bad = [&] {
         return fail(ErrorCode::invalid_input,
-                    "Periode '" + std::string(t) + "' tidak dikenali (B1–B12, TW I–TW IV, S1, S2 atau Tahunan)");
+                    "Periode '" + std::string(written) + "' tidak dikenali (B1–B12, TW I–TW IV, S1, S2 atau Tahunan)");
     };
     if (t == "Tahunan" || t == "Y" || t == "tahunan") return Period{PeriodKind::year, 1};
     if (t.size() >= 2 && (t[0] == 'B' || t[0] == 'b')) {

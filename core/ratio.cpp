@@ -94,12 +94,35 @@ std::optional<Ratio> Ratio::divided_by(const Ratio& o) const {
 std::strong_ordering operator<=>(const Ratio& a, const Ratio& b) {
     Int x, y;
     if (mul(a.m_num, b.m_den, x) && mul(b.m_num, a.m_den, y)) return x <=> y;
-    const Ratio ra = a.reduced(), rb = b.reduced();
-    if (mul(ra.m_num, rb.m_den, x) && mul(rb.m_num, ra.m_den, y)) return x <=> y;
-    // Compare integer parts, then the remainders: never overflows.
-    const Int qa = ra.m_num / ra.m_den, qb = rb.m_num / rb.m_den;
-    if (qa != qb) return qa <=> qb;
-    return Ratio(ra.m_num - qa * ra.m_den, ra.m_den).round(18) <=> Ratio(rb.m_num - qb * rb.m_den, rb.m_den).round(18);
+    // Exact without products: compare the floors, then the remainders by their reciprocals
+    // (the continued-fraction expansion), which flips the order at each step.
+    Int an = a.m_num, ad = a.m_den, bn = b.m_num, bd = b.m_den;
+    bool flipped = false;
+    while (true) {
+        Int qa = an / ad, qb = bn / bd;
+        Int ra = an % ad, rb = bn % bd;
+        if (ra < 0) { // floor for negatives
+            --qa;
+            ra += ad;
+        }
+        if (rb < 0) {
+            --qb;
+            rb += bd;
+        }
+        if (qa != qb) return flipped ? qb <=> qa : qa <=> qb;
+        if (ra == 0 || rb == 0) {
+            if (ra == rb) return std::strong_ordering::equal;
+            // The one with a remainder is larger.
+            const bool a_larger = ra != 0;
+            return (a_larger != flipped) ? std::strong_ordering::greater : std::strong_ordering::less;
+        }
+        // a' = ad/ra, b' = bd/rb; a < b  <=>  a' > b'.
+        an = ad;
+        ad = ra;
+        bn = bd;
+        bd = rb;
+        flipped = !flipped;
+    }
 }
 
 std::optional<Ratio> percent_of(const Ratio& a, const Ratio& b) {

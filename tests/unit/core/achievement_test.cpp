@@ -1,6 +1,8 @@
 // The achievement engine: the driver of tests/cases/achievement.tsv, and what the table cannot say.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "core/achievement.h"
 #include "tests/unit/core/cases.h"
 
@@ -29,8 +31,12 @@ TEST(AchievementTable, Cases) {
         const std::string& expected = row["expected"];
         if (expected == "error") {
             EXPECT_TRUE(!target || !actual) << "both the target and the actual parsed";
-            if (!target) EXPECT_EQ(target.error().code, ErrorCode::invalid_input);
-            if (!actual) EXPECT_EQ(actual.error().code, ErrorCode::invalid_input);
+            if (!target) {
+                EXPECT_EQ(target.error().code, ErrorCode::invalid_input);
+            }
+            if (!actual) {
+                EXPECT_EQ(actual.error().code, ErrorCode::invalid_input);
+            }
             continue;
         }
         ASSERT_TRUE(target.has_value()) << target.error().message;
@@ -43,8 +49,9 @@ TEST(AchievementTable, Cases) {
             ASSERT_TRUE(a.computed()) << a.reason;
             EXPECT_EQ(a.percent->round(2, test::rounding_field(row["rounding"])).indonesian(2), expected);
         }
-        if (!test::is_none(row["reason"]))
+        if (!test::is_none(row["reason"])) {
             EXPECT_NE(a.reason.find(row["reason"]), std::string::npos) << "reason: " << a.reason;
+        }
     }
 }
 
@@ -103,6 +110,21 @@ TEST(Achievement, CodesRoundTrip) {
     EXPECT_EQ(polarity_code(Polarity::lower_is_better), "lower-is-better");
     EXPECT_FALSE(parse_polarity("negatif").has_value());
     EXPECT_FALSE(parse_lower_formula("LAN").has_value());
+}
+
+TEST(Achievement, UnitsDifferingOnlyInCaseAreOneUnit) {
+    // Different units stay incomparable ("5 keg" against "5 kali": achievement.tsv).
+    const auto keg = parse_quantity("5 keg"), kali = parse_quantity("5 kali");
+    ASSERT_TRUE(keg && kali);
+    EXPECT_FALSE(compute_achievement(AchievementRule{}, *keg, *kali).computed());
+    for (const auto& [target, actual] : {std::pair{"10 Satker", "10 satker"}, std::pair{"4 Lap", "4 lap"}}) {
+        SCOPED_TRACE(target);
+        const auto t = parse_quantity(target), a = parse_quantity(actual);
+        ASSERT_TRUE(t && a);
+        const Achievement r = compute_achievement(AchievementRule{}, *t, *a);
+        ASSERT_TRUE(r.computed()) << r.reason;
+        EXPECT_EQ(r.percent->round(2).indonesian(2), "100,00");
+    }
 }
 
 TEST(Quantity, ReadsWhatPeopleWrite) {

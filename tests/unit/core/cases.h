@@ -18,10 +18,11 @@
 #include <string_view>
 #include <vector>
 
-#include "core/aggregation.h"
 #include "core/achievement.h"
+#include "core/aggregation.h"
 #include "core/decimal.h"
 #include "core/ratio.h"
+#include "tests/unit/core/printers.h"
 
 #ifndef KINERJA_CASES_DIR
 #error "KINERJA_CASES_DIR must name the tests/cases directory"
@@ -45,7 +46,8 @@ struct CaseRow {
     // "file:line  field1 | field2 | ..." for SCOPED_TRACE.
     std::string describe() const {
         std::string s = where() + "  ";
-        for (std::size_t i = 0; i < fields.size(); ++i) s += (i ? " | " : "") + (fields[i].empty() ? "\"\"" : fields[i]);
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            s += (i ? " | " : "") + (fields[i].empty() ? "\"\"" : fields[i]);
         return s;
     }
 };
@@ -67,7 +69,8 @@ struct CaseFile {
     }
     std::size_t row_count() const {
         std::size_t n = 0;
-        for (const auto& s : sections) n += s.rows.size();
+        for (const auto& s : sections)
+            n += s.rows.size();
         return n;
     }
 };
@@ -114,13 +117,15 @@ inline CaseFile parse_cases(const std::string& text, const std::string& name) {
         }
         CaseRow row{name, line_no, nullptr, split_tabs(line)};
         if (row.fields.size() != sec.header.size())
-            throw std::runtime_error(row.where() + ": " + std::to_string(row.fields.size()) + " fields, the header of [" +
-                                     sec.name + "] has " + std::to_string(sec.header.size()));
+            throw std::runtime_error(row.where() + ": " + std::to_string(row.fields.size()) +
+                                     " fields, the header of [" + sec.name + "] has " +
+                                     std::to_string(sec.header.size()));
         sec.rows.push_back(std::move(row));
     }
     for (auto& sec : file.sections) {
         if (sec.rows.empty()) throw std::runtime_error(name + ": section [" + sec.name + "] has no cases");
-        for (auto& row : sec.rows) row.header = &sec.header;
+        for (auto& row : sec.rows)
+            row.header = &sec.header;
     }
     if (file.sections.empty()) throw std::runtime_error(name + ": no cases");
     return file;
@@ -140,7 +145,9 @@ inline CaseFile read_cases(const std::string& file_name) {
 // ---- Field readers shared by the drivers. They throw on a malformed field: a typo in a table is
 // a broken test, never a silently skipped case.
 
-inline bool is_none(const std::string& field) { return field == "-"; }
+inline bool is_none(const std::string& field) {
+    return field == "-";
+}
 
 inline Decimal canonical_field(const std::string& field, const std::string& where) {
     auto d = parse_canonical_decimal(field);
@@ -184,7 +191,8 @@ inline std::vector<std::string> split_spaces(const std::string& field) {
     std::vector<std::string> out;
     std::istringstream in(field);
     std::string tok;
-    while (in >> tok) out.push_back(tok);
+    while (in >> tok)
+        out.push_back(tok);
     return out;
 }
 

@@ -73,7 +73,13 @@ TEST(NumbersTable, FormatRupiah) {
         SCOPED_TRACE(row.describe());
         const Rupiah r{test::int64_field(row["value"])};
         EXPECT_EQ(format_rupiah(r, row["prefix"] == "yes"), row["expected"]);
+        // A printed amount reads back, except a negative one: a ceiling or a spending is never negative.
         const auto back = parse_rupiah(row["expected"]);
+        if (r.value < 0) {
+            ASSERT_FALSE(back.has_value());
+            EXPECT_NE(back.error().message.find("negatif"), std::string::npos);
+            continue;
+        }
         ASSERT_TRUE(back.has_value()) << back.error().message;
         EXPECT_EQ(*back, r);
     }
@@ -162,9 +168,6 @@ TEST(Ratio, ArithmeticReportsOverflowInsteadOfWrapping) {
 }
 
 TEST(Ratio, ComparisonIsExactWhenCrossProductsOverflow) {
-    if (!std::getenv("KINERJA_RUN_KNOWN_BUGS"))
-        GTEST_SKIP() << "BUG: core/ratio.cpp operator<=> compares the fractional parts rounded to 18 decimals when "
-                        "the cross products overflow, so 2^120/(2^120-1) == (2^120-1)/(2^120-3) although they differ";
     const Ratio::Int big = static_cast<Ratio::Int>(1) << 120;
     const Ratio a(big, big - 1), b(big - 1, big - 3); // 1 + 1/(2^120-1) < 1 + 2/(2^120-3)
     EXPECT_LT(a, b);

@@ -13,7 +13,8 @@ TEST(NipTable, Cases) {
         SCOPED_TRACE(row.describe());
         const NipCheck r = check_nip(row["nip"]);
         std::string all;
-        for (const auto& p : r.problems) all += p + "\n";
+        for (const auto& p : r.problems)
+            all += p + "\n";
         EXPECT_EQ(r.valid(), row["valid"] == "yes") << all;
         EXPECT_EQ(r.problems.size(), static_cast<std::size_t>(test::int_field(row["problems"]))) << all;
         EXPECT_EQ(r.digits, test::is_none(row["digits"]) ? "" : row["digits"]);
@@ -23,12 +24,15 @@ TEST(NipTable, Cases) {
             ASSERT_TRUE(r.birth_date.has_value());
             EXPECT_EQ(r.birth_date->iso(), row["birth"]);
         }
-        if (!test::is_none(row["problem"]))
+        if (!test::is_none(row["problem"])) {
             EXPECT_NE(all.find(row["problem"]), std::string::npos) << all;
-        for (const auto& p : r.problems) // every message names the NIP as written
+        }
+        for (const auto& p : r.problems) { // every message names the NIP as written
             EXPECT_NE(p.find("NIP '" + row["nip"] + "'"), std::string::npos) << p;
-        if (r.valid()) // a valid NIP prints in its four groups and reads back the same
+        }
+        if (r.valid()) { // a valid NIP prints in its four groups and reads back the same
             EXPECT_TRUE(check_nip(format_nip(r.digits)).valid());
+        }
     }
 }
 

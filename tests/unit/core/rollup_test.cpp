@@ -22,14 +22,16 @@ TEST(RollupTable, Mean) {
         SCOPED_TRACE(row.describe());
         std::vector<RollupItem> items;
         for (const auto& tok : test::split_spaces(row["achievements"]))
-            items.push_back({test::is_none(tok) ? std::nullopt : std::optional<Ratio>(test::ratio_field(tok, row.where())),
-                             Decimal::integer(1)});
+            items.push_back(
+                {test::is_none(tok) ? std::nullopt : std::optional<Ratio>(test::ratio_field(tok, row.where())),
+                 Decimal::integer(1)});
         RollupOptions options;
         if (!test::is_none(row["weights"])) {
             const auto weights = test::split_spaces(row["weights"]);
             ASSERT_EQ(weights.size(), items.size()) << "one weight per item";
             options.weighted = true;
-            for (std::size_t i = 0; i < items.size(); ++i) items[i].weight = test::canonical_field(weights[i], row.where());
+            for (std::size_t i = 0; i < items.size(); ++i)
+                items[i].weight = test::canonical_field(weights[i], row.where());
         }
         if (!test::is_none(row["cap"])) options.cap = test::canonical_field(row["cap"], row.where());
         const Rollup r = rollup(items, options);
@@ -59,7 +61,8 @@ TEST(RollupTable, Absorption) {
 
 TEST(Rollup, ExactMeanIsNotAMeanOfRoundedValues) {
     // 85/90 and 95/90 (× 100) average to exactly 100.
-    const std::vector<RollupItem> items = {{Ratio(8500, 90), Decimal::integer(1)}, {Ratio(9500, 90), Decimal::integer(1)}};
+    const std::vector<RollupItem> items = {{Ratio(8500, 90), Decimal::integer(1)},
+                                           {Ratio(9500, 90), Decimal::integer(1)}};
     const Rollup r = rollup(items);
     ASSERT_TRUE(r.value.has_value());
     EXPECT_EQ(*r.value, Ratio::integer(100));
@@ -77,7 +80,8 @@ TEST(Rollup, DescribesItsMethod) {
     const std::vector<RollupItem> items = {{Ratio::integer(100), Decimal::integer(1)},
                                            {std::nullopt, Decimal::integer(1)},
                                            {Ratio::integer(150), Decimal::integer(1)}};
-    EXPECT_EQ(describe_rollup(rollup(items), "indikator"), "rata-rata 2 indikator (1 indikator tanpa capaian tidak dihitung)");
+    EXPECT_EQ(describe_rollup(rollup(items), "indikator"),
+              "rata-rata 2 indikator (1 indikator tanpa capaian tidak dihitung)");
     RollupOptions o;
     o.weighted = true;
     o.cap = Decimal::integer(120);

@@ -11,7 +11,9 @@ TEST(ScaleTable, Cases) {
     const auto cases = test::read_cases("scale.tsv");
     for (const auto& row : cases.section("").rows) {
         SCOPED_TRACE(row.describe());
-        const Scale* scale = row["scale"] == "lan" ? &lan_scale() : row["scale"] == "lke" ? &lke_predicate_scale() : nullptr;
+        const Scale* scale = row["scale"] == "lan"   ? &lan_scale()
+                             : row["scale"] == "lke" ? &lke_predicate_scale()
+                                                     : nullptr;
         ASSERT_NE(scale, nullptr) << "unknown scale";
         const auto value = parse_indonesian_decimal(row["value"]);
         ASSERT_TRUE(value.has_value()) << value.error().message;
