@@ -5,7 +5,8 @@ JOBS       ?= $(shell nproc)
 DB         ?= data/kinerja.db
 CMAKE_LAUNCHER := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
-.PHONY: deps build build-asan run test test-unit test-asan bench format clean
+.PHONY: deps build build-asan run test bench format format-check clean
+SOURCES = $(shell find core app adapters platform apps tests bench -name '*.cpp' -o -name '*.h')
 
 deps:
 	@bash scripts/install-deps.sh
@@ -28,7 +29,7 @@ run: build
 	@if [ ! -f $(DB) ]; then $(BUILD)/kinerja demo --db $(DB); fi
 	$(BUILD)/kinerja measure --db $(DB) --satker kpu-kota-prabumulih --year 2024
 
-test: build build-asan
+test: format-check build build-asan
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	cd $(BUILD_ASAN) && ctest --output-on-failure -j $(JOBS)
 
@@ -36,7 +37,11 @@ bench: build
 	bash bench/run.sh $(BUILD)
 
 format:
-	find core app adapters platform apps tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+	clang-format -i $(SOURCES)
+
+# The style is .clang-format's; a file out of style fails the tests (run `make format`).
+format-check: deps
+	clang-format --dry-run --Werror $(SOURCES)
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN)

@@ -24,7 +24,8 @@ const Table* Dataset::find(std::string_view name) const {
 
 std::size_t Dataset::row_count() const {
     std::size_t n = 0;
-    for (const auto& t : tables) n += t.rows.size();
+    for (const auto& t : tables)
+        n += t.rows.size();
     return n;
 }
 

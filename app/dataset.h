@@ -37,6 +37,8 @@ struct Dataset {
 };
 
 // Helpers for optional values.
-inline Value text_or_null(const std::string& s) { return s.empty() ? Value{} : Value{s}; }
+inline Value text_or_null(const std::string& s) {
+    return s.empty() ? Value{} : Value{s};
+}
 
 } // namespace kinerja::app

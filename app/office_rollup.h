@@ -9,8 +9,8 @@
 namespace kinerja::app {
 
 struct OfficeRollup {
-    std::vector<OfficeNode> nodes;   // owns the offices the scores point to
-    std::vector<TreeScore> scores;   // children before parents
+    std::vector<OfficeNode> nodes; // owns the offices the scores point to
+    std::vector<TreeScore> scores; // children before parents
 };
 
 Result<OfficeRollup> roll_up_offices(Repository& repo, int year);

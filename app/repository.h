@@ -18,7 +18,7 @@ struct AuditRecord {
     std::string actor;  // login or "system"
     std::string action; // "demo", "load", "user-add"
     std::string entity;
-    std::string after;  // JSON summary
+    std::string after; // JSON summary
 };
 
 struct NewUser {

@@ -17,7 +17,8 @@ std::vector<Case> cases() {
     std::mt19937 rng(42);
     std::uniform_int_distribution<int> target(50, 100), actual(0, 12000);
     std::vector<Case> v;
-    for (int i = 0; i < 4096; ++i) v.push_back({Ratio::integer(target(rng)), Ratio(actual(rng), 100)}); // actuals with 2 decimals
+    for (int i = 0; i < 4096; ++i)
+        v.push_back({Ratio::integer(target(rng)), Ratio(actual(rng), 100)}); // actuals with 2 decimals
     return v;
 }
 

@@ -15,7 +15,9 @@ const Ratio hundred = Ratio::integer(100);
 // The formulas below are written out over numerators and denominators, so the hot path makes one
 // fraction with a few checked multiplications and no gcd; nullopt only on 128-bit overflow.
 using Int = Ratio::Int;
-bool mul(Int a, Int b, Int& out) { return !__builtin_mul_overflow(a, b, &out); }
+bool mul(Int a, Int b, Int& out) {
+    return !__builtin_mul_overflow(a, b, &out);
+}
 
 // a / t × 100
 std::optional<Ratio> ratio_percent(const Ratio& a, const Ratio& t) {
@@ -33,12 +35,15 @@ std::optional<Ratio> lan_percent(const Ratio& t, const Ratio& a) {
     return Ratio(n, d);
 }
 
-Achievement not_computable(std::string reason) { return Achievement{std::nullopt, std::move(reason)}; }
+Achievement not_computable(std::string reason) {
+    return Achievement{std::nullopt, std::move(reason)};
+}
 
 // (2·t − a)/t × 100 or t/a × 100.
 Achievement lower_is_better(LowerIsBetterFormula f, const Ratio& t, const Ratio& a) {
     if (f == LowerIsBetterFormula::inverse) {
-        if (a.is_zero()) return not_computable("Realisasi 0 dengan rumus target/realisasi: capaian tidak dapat dihitung");
+        if (a.is_zero())
+            return not_computable("Realisasi 0 dengan rumus target/realisasi: capaian tidak dapat dihitung");
         auto p = ratio_percent(t, a);
         if (!p) p = percent_of(t, a);
         if (!p) return not_computable("Angka terlalu besar untuk dihitung");
@@ -87,9 +92,12 @@ Achievement achievement_numeric(const AchievementRule& rule, const Ratio& t, con
 
 Achievement compute_achievement(const AchievementRule& rule, const Quantity& target, const Ratio& actual) {
     switch (target.kind) {
-    case QuantityKind::missing: return not_computable("Target belum ditetapkan");
-    case QuantityKind::ordinal: return not_computable("Target berupa predikat, realisasi berupa angka");
-    case QuantityKind::numeric: return achievement_numeric(rule, Ratio::of(*target.value), actual);
+    case QuantityKind::missing:
+        return not_computable("Target belum ditetapkan");
+    case QuantityKind::ordinal:
+        return not_computable("Target berupa predikat, realisasi berupa angka");
+    case QuantityKind::numeric:
+        return achievement_numeric(rule, Ratio::of(*target.value), actual);
     case QuantityKind::range: {
         const Ratio lo = Ratio::of(*target.low), hi = Ratio::of(*target.high);
         if (actual >= lo && actual <= hi) return {hundred, "Realisasi dalam rentang target"};
@@ -110,11 +118,13 @@ Achievement compute_achievement(const AchievementRule& rule, const Quantity& tar
     if (actual.kind == QuantityKind::missing) return not_computable("Realisasi belum diisi");
     if (target.kind == QuantityKind::missing) return not_computable("Target belum ditetapkan");
     if (target.kind == QuantityKind::ordinal || actual.kind == QuantityKind::ordinal) {
-        if (target.kind != actual.kind) return not_computable("Target dan realisasi tidak sebanding (predikat dan angka)");
+        if (target.kind != actual.kind)
+            return not_computable("Target dan realisasi tidak sebanding (predikat dan angka)");
         std::string_view ts, as;
         const auto tt = ordinal_tier(target.label, &ts), at = ordinal_tier(actual.label, &as);
         if (!tt || !at || ts != as)
-            return not_computable("Predikat '" + actual.label + "' tidak sebanding dengan target '" + target.label + "'");
+            return not_computable("Predikat '" + actual.label + "' tidak sebanding dengan target '" + target.label +
+                                  "'");
         const bool lower = rule.polarity == Polarity::lower_is_better;
         if (rule.ordinal == OrdinalRule::tier_ratio)
             return {lower ? Ratio(*tt * 100, *at) : Ratio(*at * 100, *tt), "Rasio tingkat predikat"};
@@ -135,9 +145,12 @@ Achievement compute_achievement(const AchievementRule& rule, const Quantity& tar
 
 std::string_view polarity_code(Polarity p) {
     switch (p) {
-    case Polarity::higher_is_better: return "higher-is-better";
-    case Polarity::lower_is_better: return "lower-is-better";
-    case Polarity::stable_range: return "stable-range";
+    case Polarity::higher_is_better:
+        return "higher-is-better";
+    case Polarity::lower_is_better:
+        return "lower-is-better";
+    case Polarity::stable_range:
+        return "stable-range";
     }
     return "?";
 }
@@ -149,7 +162,9 @@ Result<Polarity> parse_polarity(std::string_view c) {
     return fail(ErrorCode::invalid_input, "Polaritas '" + std::string(c) + "' tidak dikenal");
 }
 
-std::string_view lower_formula_code(LowerIsBetterFormula f) { return f == LowerIsBetterFormula::lan ? "lan" : "inverse"; }
+std::string_view lower_formula_code(LowerIsBetterFormula f) {
+    return f == LowerIsBetterFormula::lan ? "lan" : "inverse";
+}
 
 Result<LowerIsBetterFormula> parse_lower_formula(std::string_view c) {
     if (c == "lan") return LowerIsBetterFormula::lan;

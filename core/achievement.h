@@ -42,7 +42,7 @@ Achievement compute_achievement(const AchievementRule& rule, const Quantity& tar
 // Same, with an actual that is already aggregated over months (a mean may not be a finite decimal).
 Achievement compute_achievement(const AchievementRule& rule, const Quantity& target, const Ratio& actual);
 
-std::string_view polarity_code(Polarity p);          // "higher-is-better", ...
+std::string_view polarity_code(Polarity p); // "higher-is-better", ...
 Result<Polarity> parse_polarity(std::string_view code);
 std::string_view lower_formula_code(LowerIsBetterFormula f); // "lan", "inverse"
 Result<LowerIsBetterFormula> parse_lower_formula(std::string_view code);

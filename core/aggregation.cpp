@@ -16,7 +16,9 @@ std::optional<Ratio> aggregate(PeriodRule rule, std::span<const MonthlyValue> va
         }
         switch (rule) {
         case PeriodRule::cumulative:
-        case PeriodRule::average: acc = acc->plus(x); break;
+        case PeriodRule::average:
+            acc = acc->plus(x);
+            break;
         case PeriodRule::position:
             if (v.month >= latest_month) {
                 acc = x;
@@ -38,11 +40,16 @@ std::optional<Ratio> aggregate(PeriodRule rule, std::span<const MonthlyValue> va
 
 std::string_view period_rule_code(PeriodRule r) {
     switch (r) {
-    case PeriodRule::cumulative: return "kumulatif";
-    case PeriodRule::position: return "posisi";
-    case PeriodRule::average: return "rata-rata";
-    case PeriodRule::maximum: return "maks";
-    case PeriodRule::minimum: return "min";
+    case PeriodRule::cumulative:
+        return "kumulatif";
+    case PeriodRule::position:
+        return "posisi";
+    case PeriodRule::average:
+        return "rata-rata";
+    case PeriodRule::maximum:
+        return "maks";
+    case PeriodRule::minimum:
+        return "min";
     }
     return "?";
 }
@@ -53,7 +60,8 @@ Result<PeriodRule> parse_period_rule(std::string_view c) {
     if (c == "rata-rata") return PeriodRule::average;
     if (c == "maks") return PeriodRule::maximum;
     if (c == "min") return PeriodRule::minimum;
-    return fail(ErrorCode::invalid_input, "Aturan periode '" + std::string(c) + "' tidak dikenal (kumulatif, posisi, rata-rata, maks, min)");
+    return fail(ErrorCode::invalid_input,
+                "Aturan periode '" + std::string(c) + "' tidak dikenal (kumulatif, posisi, rata-rata, maks, min)");
 }
 
 } // namespace kinerja

@@ -33,11 +33,14 @@ bool printed_matches(const Decimal& printed, const Ratio& exact, int decimals) {
     return exact.round(decimals, Rounding::half_up) == printed || exact.round(decimals, Rounding::truncate) == printed;
 }
 
-std::string pct(const Ratio& r) { return r.round(2).indonesian(2); }
+std::string pct(const Ratio& r) {
+    return r.round(2).indonesian(2);
+}
 
 bool starts_with_word(std::string_view s, std::string_view word) {
     std::size_t i = 0;
-    while (i < s.size() && s[i] == ' ') ++i;
+    while (i < s.size() && s[i] == ' ')
+        ++i;
     s.remove_prefix(i);
     if (s.size() < word.size()) return false;
     for (std::size_t k = 0; k < word.size(); ++k)
@@ -50,21 +53,25 @@ void check_achievements(const OfficeYear& d, Collector& c) {
     for (const auto& obj : d.objectives)
         for (const auto& ind : obj.indicators) {
             if (!ind.target_error.empty())
-                c.add("malformed-number", Severity::error, "Target indikator '" + ind.statement + "': " + ind.target_error,
-                      ind.target_ref);
+                c.add("malformed-number", Severity::error,
+                      "Target indikator '" + ind.statement + "': " + ind.target_error, ind.target_ref);
             for (const auto& a : ind.actuals) {
                 if (!a.value) {
-                    c.add("malformed-number", Severity::error, "Realisasi '" + a.text + "' indikator '" + ind.statement + "' tidak sah", a.ref);
+                    c.add("malformed-number", Severity::error,
+                          "Realisasi '" + a.text + "' indikator '" + ind.statement + "' tidak sah", a.ref);
                     continue;
                 }
                 if (a.reported_achievement.empty() || !ind.target) continue;
                 const Achievement ach = compute_achievement(ind.rule, *ind.target, Ratio::of(*a.value));
                 auto printed = parse_indonesian_decimal(a.reported_achievement);
                 if (!printed) {
-                    c.add("malformed-number", Severity::error, "Capaian tercetak '" + a.reported_achievement + "': " + printed.error().message, a.ref);
+                    c.add("malformed-number", Severity::error,
+                          "Capaian tercetak '" + a.reported_achievement + "': " + printed.error().message, a.ref);
                 } else if (!ach.percent) {
                     c.add("achievement-mismatch", Severity::warning,
-                          "Capaian tercetak " + a.reported_achievement + " padahal capaian tidak dapat dihitung: " + ach.reason, a.ref);
+                          "Capaian tercetak " + a.reported_achievement +
+                              " padahal capaian tidak dapat dihitung: " + ach.reason,
+                          a.ref);
                 } else if (!printed_matches(*printed, *ach.percent, printed_decimals(a.reported_achievement))) {
                     c.add("achievement-mismatch", Severity::error,
                           "Capaian tercetak " + a.reported_achievement + " tidak sama dengan " + a.text + " / " +
@@ -84,17 +91,20 @@ void check_budgets(const OfficeYear& d, Collector& c) {
         for (const auto& [text, value] : b.spending)
             if (!value)
                 if (auto p = parse_rupiah(text); !p)
-                    c.add("malformed-number", Severity::error, "Realisasi anggaran '" + b.name + "': " + p.error().message, b.ref);
+                    c.add("malformed-number", Severity::error,
+                          "Realisasi anggaran '" + b.name + "': " + p.error().message, b.ref);
         if (b.ceiling && b.actual && b.actual->value > b.ceiling->value)
             c.add("budget-over-ceiling", Severity::error,
                   "Realisasi anggaran " + b.name + " Rp " + format_rupiah(*b.actual) + " melebihi pagu Rp " +
-                      format_rupiah(*b.ceiling) + " (" + pct(Ratio(b.actual->value * Ratio::Int{100}, b.ceiling->value)) + "%)",
+                      format_rupiah(*b.ceiling) + " (" +
+                      pct(Ratio(b.actual->value * Ratio::Int{100}, b.ceiling->value)) + "%)",
                   b.ref);
         if (b.ceiling && b.actual && !b.reported_percent.empty() && b.ceiling->value != 0) {
             const Ratio exact(static_cast<Ratio::Int>(b.actual->value) * 100, b.ceiling->value);
             auto printed = parse_indonesian_decimal(b.reported_percent);
             if (!printed)
-                c.add("malformed-number", Severity::error, "Persentase anggaran tercetak '" + b.reported_percent + "': " + printed.error().message, b.ref);
+                c.add("malformed-number", Severity::error,
+                      "Persentase anggaran tercetak '" + b.reported_percent + "': " + printed.error().message, b.ref);
             else if (!printed_matches(*printed, exact, printed_decimals(b.reported_percent)))
                 c.add("absorption-mismatch", Severity::error,
                       "Persentase realisasi anggaran tercetak " + b.reported_percent + " tidak sama dengan " +
@@ -129,18 +139,20 @@ void check_agreement_totals(const OfficeYear& d, Collector& c) {
             Rupiah sum{};
             bool complete = true;
             for (const auto& b : v.budgets) {
-                if (b.amount) sum += *b.amount;
+                if (b.amount)
+                    sum += *b.amount;
                 else {
                     complete = false;
                     auto p = parse_rupiah(b.amount_text);
                     c.add("malformed-number", Severity::error,
-                          "Anggaran '" + b.name + "': " + (p ? std::string("tidak sah") : p.error().message), v.source, b.line);
+                          "Anggaran '" + b.name + "': " + (p ? std::string("tidak sah") : p.error().message), v.source,
+                          b.line);
                 }
             }
             if (complete && v.total && sum != *v.total)
                 c.add("total-mismatch", Severity::error,
-                      "Total anggaran PK tercetak Rp " + format_rupiah(*v.total) + " tidak sama dengan jumlah rinciannya Rp " +
-                          format_rupiah(sum),
+                      "Total anggaran PK tercetak Rp " + format_rupiah(*v.total) +
+                          " tidak sama dengan jumlah rinciannya Rp " + format_rupiah(sum),
                       v.source, v.line);
         }
 }
@@ -158,16 +170,19 @@ void check_against_agreement(const OfficeYear& d, Collector& c) {
     if (!ag || !ag->latest()) {
         bool measured = false;
         for (const auto& o : d.objectives)
-            for (const auto& i : o.indicators) measured |= !i.actuals.empty();
+            for (const auto& i : o.indicators)
+                measured |= !i.actuals.empty();
         if (measured)
             c.add("agreement-missing", Severity::warning,
-                  "Ada realisasi indikator tahun " + std::to_string(d.year) + " tetapi tidak ada PK kantor yang ditandatangani",
+                  "Ada realisasi indikator tahun " + std::to_string(d.year) +
+                      " tetapi tidak ada PK kantor yang ditandatangani",
                   SourceRef{d.office.code, 0});
         return;
     }
     const AgreementVersionData& v = *ag->latest();
     std::map<std::string, const AgreementItemData*> agreed;
-    for (const auto& it : v.items) agreed.emplace(normalize_text(it.indicator_text), &it);
+    for (const auto& it : v.items)
+        agreed.emplace(normalize_text(it.indicator_text), &it);
     std::set<std::string> measured;
     for (const auto& o : d.objectives)
         for (const auto& i : o.indicators) {
@@ -177,14 +192,15 @@ void check_against_agreement(const OfficeYear& d, Collector& c) {
             const auto hit = agreed.find(key);
             if (hit == agreed.end()) {
                 c.add("indicator-not-agreed", Severity::warning,
-                      "Indikator '" + i.statement + "' diukur tetapi tidak ada dalam PK versi " + std::to_string(v.version_no) +
-                          " yang ditandatangani " + v.date_text,
+                      "Indikator '" + i.statement + "' diukur tetapi tidak ada dalam PK versi " +
+                          std::to_string(v.version_no) + " yang ditandatangani " + v.date_text,
                       i.ref);
                 continue;
             }
             auto agreed_target = parse_quantity(hit->second->target_text, i.unit);
             if (i.target && agreed_target && agreed_target->value && i.target->value &&
-                (*agreed_target->value != *i.target->value || (!agreed_target->unit.empty() && agreed_target->unit != i.target->unit)))
+                (*agreed_target->value != *i.target->value ||
+                 (!agreed_target->unit.empty() && agreed_target->unit != i.target->unit)))
                 c.add("target-differs-from-agreement", Severity::warning,
                       "Target indikator '" + i.statement + "' " + i.target_text + " berbeda dengan target PK " +
                           hit->second->target_text + " (" + v.source + ":" + std::to_string(hit->second->line) + ")",
@@ -206,7 +222,8 @@ void check_cascade(const OfficeYear& d, Collector& c) {
     if (!office || !office->latest()) return;
     const AgreementVersionData& ov = *office->latest();
     std::map<std::int64_t, const AgreementItemData*> office_items;
-    for (const auto& it : ov.items) office_items[it.id] = &it;
+    for (const auto& it : ov.items)
+        office_items[it.id] = &it;
     Rupiah units_total{};
     bool any_unit = false, complete = true;
     std::map<std::string, std::vector<std::pair<const AgreementData*, const AgreementBudgetData*>>> kro_owners;
@@ -217,7 +234,8 @@ void check_cascade(const OfficeYear& d, Collector& c) {
         for (const auto& it : v.items) {
             if (!it.parent_item_id) {
                 c.add("cascade-unlinked", Severity::warning,
-                      "Indikator '" + it.indicator_text + "' di PK " + ag.unit_name + " tidak menurun dari indikator PK kantor",
+                      "Indikator '" + it.indicator_text + "' di PK " + ag.unit_name +
+                          " tidak menurun dari indikator PK kantor",
                       v.source, it.line);
                 continue;
             }
@@ -229,15 +247,18 @@ void check_cascade(const OfficeYear& d, Collector& c) {
                       v.source, it.line);
         }
         for (const auto& b : v.budgets) {
-            if (b.amount) units_total += *b.amount;
-            else complete = false;
+            if (b.amount)
+                units_total += *b.amount;
+            else
+                complete = false;
             kro_owners[normalize_text(b.name)].push_back({&ag, &b});
         }
     }
     for (const auto& [name, owners] : kro_owners)
         if (owners.size() > 1) {
             std::string units;
-            for (const auto& [ag, b] : owners) units += (units.empty() ? "" : ", ") + ag->unit_name + " (Rp " + b->amount_text + ")";
+            for (const auto& [ag, b] : owners)
+                units += (units.empty() ? "" : ", ") + ag->unit_name + " (Rp " + b->amount_text + ")";
             c.add("budget-split-unclear", Severity::error,
                   "Anggaran '" + owners.front().second->name + "' tercantum di " + std::to_string(owners.size()) +
                       " PK subbagian: " + units + "; satu KRO harus milik satu subbagian atau dibagi secara tegas",
@@ -245,8 +266,8 @@ void check_cascade(const OfficeYear& d, Collector& c) {
         }
     if (any_unit && complete && ov.total && units_total != *ov.total)
         c.add("cascade-budget-mismatch", Severity::error,
-              "Jumlah anggaran PK subbagian Rp " + format_rupiah(units_total) + " tidak sama dengan anggaran PK kantor Rp " +
-                  format_rupiah(*ov.total),
+              "Jumlah anggaran PK subbagian Rp " + format_rupiah(units_total) +
+                  " tidak sama dengan anggaran PK kantor Rp " + format_rupiah(*ov.total),
               ov.source, ov.line);
 }
 
@@ -260,18 +281,21 @@ void check_unit_rules(const OfficeYear& d, Collector& c) {
         if (starts_with_word(statement, "Jumlah") && q->unit == "%")
             c.add("count-with-percent", Severity::warning,
                   "Indikator '" + statement + "' menghitung jumlah tetapi targetnya persen (" + target_text + ")", ref);
-        if ((starts_with_word(statement, "Persentase") || starts_with_word(statement, "Persentasi")) && !q->unit.empty() &&
-            q->unit != "%")
+        if ((starts_with_word(statement, "Persentase") || starts_with_word(statement, "Persentasi")) &&
+            !q->unit.empty() && q->unit != "%")
             c.add("percent-with-count", Severity::warning,
                   "Indikator '" + statement + "' berupa persentase tetapi targetnya " + target_text, ref);
     };
     for (const auto& o : d.objectives)
-        for (const auto& i : o.indicators) check(i.statement, i.target_text, i.unit, i.target_ref);
+        for (const auto& i : o.indicators)
+            check(i.statement, i.target_text, i.unit, i.target_ref);
     for (const auto& p : d.plans)
-        for (const auto& r : p.rows) check(r.indicator_text, r.target_text, "", SourceRef{p.source, r.line});
+        for (const auto& r : p.rows)
+            check(r.indicator_text, r.target_text, "", SourceRef{p.source, r.line});
     for (const auto& ag : d.agreements)
         for (const auto& v : ag.versions)
-            for (const auto& it : v.items) check(it.indicator_text, it.target_text, "", SourceRef{v.source, it.line});
+            for (const auto& it : v.items)
+                check(it.indicator_text, it.target_text, "", SourceRef{v.source, it.line});
 }
 
 // An indicator of the year without a target, and one statement with two different targets.
@@ -288,8 +312,8 @@ void check_targets(const OfficeYear& d, Collector& c) {
             if (!fresh && it->second->target && i.target && it->second->target->value && i.target->value &&
                 *it->second->target->value != *i.target->value)
                 c.add("target-conflict", Severity::warning,
-                      "Indikator '" + i.statement + "' bertarget " + i.target_text + " di sini tetapi " + it->second->target_text +
-                          " di " + it->second->target_ref.where(),
+                      "Indikator '" + i.statement + "' bertarget " + i.target_text + " di sini tetapi " +
+                          it->second->target_text + " di " + it->second->target_ref.where(),
                       i.target_ref);
         }
 }
@@ -300,11 +324,13 @@ void check_years_and_dates(const OfficeYear& d, Collector& c) {
             c.add("year-mismatch", Severity::error,
                   "Rencana Aksi tahun " + std::to_string(d.year) + " mencantumkan Tahun Anggaran " + ap.year_text,
                   SourceRef{ap.source, 0});
-    auto check_date = [&](const std::optional<Date>& date, const std::string& text, const std::string& what, const SourceRef& ref) {
+    auto check_date = [&](const std::optional<Date>& date, const std::string& text, const std::string& what,
+                          const SourceRef& ref) {
         if (!text.empty() && !date)
             c.add("malformed-date", Severity::error, what + ": tanggal '" + text + "' tidak dikenali", ref);
         if (date && date->year != d.year)
-            c.add("year-mismatch", Severity::warning, what + " tahun " + std::to_string(d.year) + " bertanggal " + date->indonesian(), ref);
+            c.add("year-mismatch", Severity::warning,
+                  what + " tahun " + std::to_string(d.year) + " bertanggal " + date->indonesian(), ref);
     };
     std::optional<Date> plan_date;
     for (const auto& p : d.plans) {
@@ -313,13 +339,15 @@ void check_years_and_dates(const OfficeYear& d, Collector& c) {
     }
     for (const auto& ag : d.agreements)
         for (const auto& v : ag.versions) {
-            check_date(v.date, v.date_text, "PK" + (ag.unit_name.empty() ? std::string() : " " + ag.unit_name), SourceRef{v.source, v.line});
+            check_date(v.date, v.date_text, "PK" + (ag.unit_name.empty() ? std::string() : " " + ag.unit_name),
+                       SourceRef{v.source, v.line});
             if (v.date && plan_date && *v.date < *plan_date)
                 c.add("date-order", Severity::warning,
                       "PK bertanggal " + v.date->indonesian() + " sebelum RKT bertanggal " + plan_date->indonesian(),
                       SourceRef{v.source, v.line});
         }
-    for (const auto& ap : d.action_plans) check_date(ap.date, ap.date_text, "Rencana Aksi", SourceRef{ap.source, 0});
+    for (const auto& ap : d.action_plans)
+        check_date(ap.date, ap.date_text, "Rencana Aksi", SourceRef{ap.source, 0});
 }
 
 void check_nips(const OfficeYear& d, Collector& c) {
@@ -327,9 +355,11 @@ void check_nips(const OfficeYear& d, Collector& c) {
     auto check = [&](const std::string& name, const std::string& nip, const SourceRef& ref) {
         if (nip.empty() || !seen.insert(name + "|" + nip).second) return;
         const NipCheck r = check_nip(nip);
-        for (const auto& p : r.problems) c.add("nip-invalid", Severity::error, name + ": " + p, ref);
+        for (const auto& p : r.problems)
+            c.add("nip-invalid", Severity::error, name + ": " + p, ref);
     };
-    for (const auto& p : d.people) check(p.name, p.nip, p.ref);
+    for (const auto& p : d.people)
+        check(p.name, p.nip, p.ref);
     for (const auto& ag : d.agreements)
         for (const auto& v : ag.versions) {
             check(v.first_party.name, v.first_party.nip, SourceRef{v.source, v.line});
@@ -355,18 +385,22 @@ void check_text(const OfficeYear& d, Collector& c) {
             const bool word_start = i == 0 || text[i - 1] == ' ';
             if (!word_start || !std::isdigit(static_cast<unsigned char>(text[i]))) continue;
             std::size_t j = i;
-            while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+            while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j])))
+                ++j;
             if (j < text.size() && std::islower(static_cast<unsigned char>(text[j])) && j + 2 < text.size() &&
                 std::islower(static_cast<unsigned char>(text[j + 1]))) {
                 std::size_t end = text.find(' ', j);
                 c.add("garbled-text", Severity::warning,
-                      "Teks rusak '" + text.substr(i, end == std::string::npos ? std::string::npos : end - i) + "' dalam '" + text + "'", ref);
+                      "Teks rusak '" + text.substr(i, end == std::string::npos ? std::string::npos : end - i) +
+                          "' dalam '" + text + "'",
+                      ref);
                 break;
             }
         }
     };
     for (const auto& o : d.objectives)
-        for (const auto& i : o.indicators) scan(i.statement, i.ref);
+        for (const auto& i : o.indicators)
+            scan(i.statement, i.ref);
     for (const auto& p : d.plans)
         for (const auto& r : p.rows) {
             scan(r.indicator_text, SourceRef{p.source, r.line});
@@ -374,7 +408,8 @@ void check_text(const OfficeYear& d, Collector& c) {
         }
     for (const auto& ag : d.agreements)
         for (const auto& v : ag.versions)
-            for (const auto& it : v.items) scan(it.indicator_text, SourceRef{v.source, it.line});
+            for (const auto& it : v.items)
+                scan(it.indicator_text, SourceRef{v.source, it.line});
 }
 
 void check_numbering(const OfficeYear& d, Collector& c) {
@@ -384,34 +419,39 @@ void check_numbering(const OfficeYear& d, Collector& c) {
         for (const auto& r : p.rows) {
             if (r.number.empty() || r.number == last) continue;
             if (!used.insert(r.number).second)
-                c.add("duplicate-number", Severity::warning, "Nomor " + r.number + " dipakai dua kali dalam RKT", SourceRef{p.source, r.line});
+                c.add("duplicate-number", Severity::warning, "Nomor " + r.number + " dipakai dua kali dalam RKT",
+                      SourceRef{p.source, r.line});
             last = r.number;
         }
         for (const auto& r : p.rows)
             if (!r.budget_text.empty() && !r.budget)
                 if (auto q = parse_rupiah(r.budget_text); !q)
-                    c.add("malformed-number", Severity::error, "Anggaran RKT: " + q.error().message, SourceRef{p.source, r.line});
+                    c.add("malformed-number", Severity::error, "Anggaran RKT: " + q.error().message,
+                          SourceRef{p.source, r.line});
         for (const auto& r : p.rows)
             if (!r.target_text.empty())
                 if (auto q = parse_quantity(r.target_text); !q)
-                    c.add("malformed-number", Severity::error, "Target RKT '" + r.indicator_text + "': " + q.error().message,
-                          SourceRef{p.source, r.line});
+                    c.add("malformed-number", Severity::error,
+                          "Target RKT '" + r.indicator_text + "': " + q.error().message, SourceRef{p.source, r.line});
     }
     for (const auto& ap : d.action_plans)
         for (const auto& o : ap.objectives)
             if (!o.cost_text.empty() && !o.cost)
                 if (auto q = parse_rupiah(o.cost_text); !q)
-                    c.add("malformed-number", Severity::error, "Biaya Rencana Aksi '" + o.name + "': " + q.error().message,
-                          SourceRef{ap.source, o.line});
+                    c.add("malformed-number", Severity::error,
+                          "Biaya Rencana Aksi '" + o.name + "': " + q.error().message, SourceRef{ap.source, o.line});
 }
 
 } // namespace
 
 std::string_view severity_code(Severity s) {
     switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "info";
+    case Severity::error:
+        return "error";
+    case Severity::warning:
+        return "warning";
+    case Severity::info:
+        return "info";
     }
     return "?";
 }

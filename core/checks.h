@@ -12,10 +12,10 @@ enum class Severity { error, warning, info };
 std::string_view severity_code(Severity s); // "error", "warning", "info"
 
 struct Finding {
-    std::string id;       // "achievement-mismatch", "budget-over-ceiling", ...
+    std::string id; // "achievement-mismatch", "budget-over-ceiling", ...
     Severity severity = Severity::warning;
-    std::string message;  // Indonesian, names the figures
-    std::string where;    // "lkj-2024-kpu-kota-prabumulih.txt:917" or a record description
+    std::string message; // Indonesian, names the figures
+    std::string where;   // "lkj-2024-kpu-kota-prabumulih.txt:917" or a record description
     int line = 0;
 };
 

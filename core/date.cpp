@@ -6,13 +6,15 @@
 
 namespace kinerja {
 namespace {
-constexpr std::array<const char*, 12> month_names = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
-                                                     "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+constexpr std::array<const char*, 12> month_names = {"Januari",   "Februari", "Maret",    "April",
+                                                     "Mei",       "Juni",     "Juli",     "Agustus",
+                                                     "September", "Oktober",  "November", "Desember"};
 
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+            return false;
     return true;
 }
 
@@ -27,7 +29,9 @@ bool to_int(std::string_view s, int& out) {
 }
 } // namespace
 
-const char* indonesian_month_name(int month) { return month >= 1 && month <= 12 ? month_names[month - 1] : "?"; }
+const char* indonesian_month_name(int month) {
+    return month >= 1 && month <= 12 ? month_names[month - 1] : "?";
+}
 
 bool is_valid_date(int y, int m, int d) {
     if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
@@ -36,8 +40,12 @@ bool is_valid_date(int y, int m, int d) {
     return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
-std::string Date::indonesian() const { return fmt::format("{} {} {}", day, indonesian_month_name(month), year); }
+std::string Date::iso() const {
+    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
+std::string Date::indonesian() const {
+    return fmt::format("{} {} {}", day, indonesian_month_name(month), year);
+}
 
 Result<Date> parse_iso_date(std::string_view t) {
     int y, m, d;
@@ -53,7 +61,8 @@ Result<Date> parse_indonesian_date(std::string_view text) {
     std::array<std::string_view, 3> parts{};
     std::size_t n = 0;
     while (!s.empty()) {
-        while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+        while (!s.empty() && s.front() == ' ')
+            s.remove_prefix(1);
         if (s.empty()) break;
         const auto sp = s.find(' ');
         if (n == 3) return fail(ErrorCode::invalid_input, "Tanggal '" + std::string(text) + "' tidak dikenali");
@@ -62,7 +71,8 @@ Result<Date> parse_indonesian_date(std::string_view text) {
     }
     int d, y, m = 0;
     if (n != 3 || !to_int(parts[0], d) || !to_int(parts[2], y))
-        return fail(ErrorCode::invalid_input, "Tanggal '" + std::string(text) + "' tidak dikenali (contoh: 25 Januari 2024)");
+        return fail(ErrorCode::invalid_input,
+                    "Tanggal '" + std::string(text) + "' tidak dikenali (contoh: 25 Januari 2024)");
     for (int i = 0; i < 12; ++i)
         if (iequals(parts[1], month_names[i])) m = i + 1;
     if (m == 0) return fail(ErrorCode::invalid_input, "Nama bulan '" + std::string(parts[1]) + "' tidak dikenali");

@@ -11,8 +11,8 @@ namespace kinerja {
 struct Date {
     int year = 0, month = 0, day = 0;
     friend auto operator<=>(const Date&, const Date&) = default;
-    std::string iso() const;         // 2024-01-25
-    std::string indonesian() const;  // 25 Januari 2024
+    std::string iso() const;        // 2024-01-25
+    std::string indonesian() const; // 25 Januari 2024
 };
 
 bool is_valid_date(int year, int month, int day);

@@ -8,15 +8,20 @@ namespace {
 
 constexpr std::int64_t pow10_i64(int n) {
     std::int64_t p = 1;
-    for (int i = 0; i < n; ++i) p *= 10;
+    for (int i = 0; i < n; ++i)
+        p *= 10;
     return p;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -39,8 +44,10 @@ Result<Decimal> from_parts(bool negative, std::string_view int_digits, std::stri
         return fail(ErrorCode::invalid_input,
                     "Angka '" + std::string(original) + "' memiliki lebih dari 9 angka di belakang koma");
     std::int64_t m = 0;
-    for (char c : int_digits) m = m * 10 + (c - '0');
-    for (char c : frac_digits) m = m * 10 + (c - '0');
+    for (char c : int_digits)
+        m = m * 10 + (c - '0');
+    for (char c : frac_digits)
+        m = m * 10 + (c - '0');
     return Decimal(negative ? -m : m, static_cast<int>(frac_digits.size()));
 }
 
@@ -68,7 +75,8 @@ Decimal Decimal::rescaled(int scale, Rounding rounding) const {
 std::string Decimal::canonical() const {
     const Decimal n = normalized();
     const bool neg = n.m_mantissa < 0;
-    const std::uint64_t mag = neg ? 0 - static_cast<std::uint64_t>(n.m_mantissa) : static_cast<std::uint64_t>(n.m_mantissa);
+    const std::uint64_t mag =
+        neg ? 0 - static_cast<std::uint64_t>(n.m_mantissa) : static_cast<std::uint64_t>(n.m_mantissa);
     std::string digits = std::to_string(mag);
     if (n.m_scale > 0) {
         if (static_cast<int>(digits.size()) <= n.m_scale) digits.insert(0, n.m_scale - digits.size() + 1, '0');
@@ -80,7 +88,8 @@ std::string Decimal::canonical() const {
 std::string Decimal::indonesian(std::optional<int> decimals) const {
     const Decimal v = decimals ? rescaled(*decimals) : normalized();
     const bool neg = v.m_mantissa < 0;
-    const std::uint64_t mag = neg ? 0 - static_cast<std::uint64_t>(v.m_mantissa) : static_cast<std::uint64_t>(v.m_mantissa);
+    const std::uint64_t mag =
+        neg ? 0 - static_cast<std::uint64_t>(v.m_mantissa) : static_cast<std::uint64_t>(v.m_mantissa);
     std::string digits = std::to_string(mag);
     if (static_cast<int>(digits.size()) <= v.m_scale) digits.insert(0, v.m_scale - digits.size() + 1, '0');
     const std::string int_part = digits.substr(0, digits.size() - v.m_scale);
@@ -111,7 +120,8 @@ Result<Decimal> parse_canonical_decimal(std::string_view text) {
             if (!is_digit(c)) return false;
         return true;
     };
-    if (int_part.empty() || !all_digits(int_part) || !all_digits(frac) || (dot != std::string_view::npos && frac.empty()))
+    if (int_part.empty() || !all_digits(int_part) || !all_digits(frac) ||
+        (dot != std::string_view::npos && frac.empty()))
         return fail(ErrorCode::invalid_input, "Bukan angka kanonik: '" + std::string(text) + "'");
     return from_parts(neg, int_part, frac, text);
 }
@@ -127,8 +137,10 @@ Result<Decimal> parse_indonesian_decimal(std::string_view text) {
     }
     int commas = 0, dots = 0;
     for (char c : s) {
-        if (c == ',') ++commas;
-        else if (c == '.') ++dots;
+        if (c == ',')
+            ++commas;
+        else if (c == '.')
+            ++dots;
         else if (!is_digit(c))
             return fail(ErrorCode::invalid_input, "Angka '" + original + "' memuat karakter yang tidak sah");
     }
@@ -153,7 +165,8 @@ Result<Decimal> parse_indonesian_decimal(std::string_view text) {
         std::vector<std::string_view> groups;
         while (true) {
             const auto dot = int_part.find('.', start);
-            const std::string_view g = int_part.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+            const std::string_view g =
+                int_part.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
             groups.push_back(g);
             if (g.empty() || (first ? g.size() > 3 : g.size() != 3)) ok = false;
             first = false;
@@ -162,12 +175,13 @@ Result<Decimal> parse_indonesian_decimal(std::string_view text) {
         }
         if (!ok) {
             if (dots == 1 && commas == 0 && !groups.back().empty() && groups.back().size() != 3)
-                return fail(ErrorCode::invalid_input, "Angka '" + original +
-                                                          "' memakai titik sebagai tanda desimal; tulis dengan koma (" +
-                                                          std::string(groups[0]) + "," + std::string(groups.back()) + ")");
+                return fail(ErrorCode::invalid_input,
+                            "Angka '" + original + "' memakai titik sebagai tanda desimal; tulis dengan koma (" +
+                                std::string(groups[0]) + "," + std::string(groups.back()) + ")");
             return fail(ErrorCode::invalid_input, "Angka '" + original + "' salah pengelompokan ribuan");
         }
-        for (auto g : groups) digits += g;
+        for (auto g : groups)
+            digits += g;
     }
     return from_parts(neg, digits, frac, original);
 }

@@ -18,7 +18,8 @@ public:
     static constexpr int max_scale = 9;
 
     constexpr Decimal() = default;
-    constexpr Decimal(std::int64_t mantissa, int scale) : m_mantissa(mantissa), m_scale(static_cast<std::int8_t>(scale)) {}
+    constexpr Decimal(std::int64_t mantissa, int scale)
+        : m_mantissa(mantissa), m_scale(static_cast<std::int8_t>(scale)) {}
     static constexpr Decimal integer(std::int64_t v) { return Decimal(v, 0); }
 
     std::int64_t mantissa() const { return m_mantissa; }

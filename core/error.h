@@ -6,12 +6,12 @@
 namespace kinerja {
 
 enum class ErrorCode {
-    invalid_input,   // malformed number, date, code: the user's input is wrong
-    not_found,       // unknown office, indicator, year
-    conflict,        // stale edit, duplicate, locked period
-    unsupported,     // newer schema, unknown format
-    io,              // file or database could not be read or written
-    internal,        // a bug: should never reach a user
+    invalid_input, // malformed number, date, code: the user's input is wrong
+    not_found,     // unknown office, indicator, year
+    conflict,      // stale edit, duplicate, locked period
+    unsupported,   // newer schema, unknown format
+    io,            // file or database could not be read or written
+    internal,      // a bug: should never reach a user
 };
 
 struct Error {

@@ -24,8 +24,10 @@ Measurement measure(const OfficeYear& data, const Scale& scale, const RollupOpti
             bool malformed = false;
             int latest = 0;
             for (const auto& a : ind.actuals) {
-                if (a.value) values.push_back({a.month, *a.value});
-                else malformed = true;
+                if (a.value)
+                    values.push_back({a.month, *a.value});
+                else
+                    malformed = true;
                 if (a.month >= latest) {
                     latest = a.month;
                     mi.actual_text = a.text;
@@ -58,8 +60,7 @@ Measurement measure(const OfficeYear& data, const Scale& scale, const RollupOpti
     }
     // The office's budget is every line it has, also those not tied to an objective measured this year.
     for (const auto& b : data.budgets)
-        if (counted.count(b.id) || counts(b))
-            m.budget.add(b.ceiling.value_or(Rupiah{}), b.actual.value_or(Rupiah{}));
+        if (counted.count(b.id) || counts(b)) m.budget.add(b.ceiling.value_or(Rupiah{}), b.actual.value_or(Rupiah{}));
     m.rollup = rollup(objective_items, RollupOptions{});
     if (m.rollup.value) m.band = scale.label_of(*m.rollup.value);
     m.absorption = absorption(m.budget);

@@ -16,7 +16,7 @@ struct MeasuredIndicator {
     std::optional<Ratio> actual; // aggregated over the year by the indicator's period rule
     std::string actual_text;     // the latest entry as written
     Achievement achievement;
-    std::string band;            // empty when not computable
+    std::string band; // empty when not computable
 };
 
 struct MeasuredObjective {

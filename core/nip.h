@@ -11,8 +11,8 @@
 namespace kinerja {
 
 struct NipCheck {
-    std::string digits;             // the digits alone, when there are 18 of them
-    std::optional<Date> birth_date; // when the first group is a real date
+    std::string digits;                // the digits alone, when there are 18 of them
+    std::optional<Date> birth_date;    // when the first group is a real date
     std::vector<std::string> problems; // Indonesian, empty when valid
     bool valid() const { return problems.empty(); }
 };

@@ -4,12 +4,15 @@
 
 namespace kinerja {
 
-std::vector<TreeScore> rollup_tree(std::span<const OfficeNode> nodes, const std::map<std::int64_t, OfficeScore>& scores) {
+std::vector<TreeScore> rollup_tree(std::span<const OfficeNode> nodes,
+                                   const std::map<std::int64_t, OfficeScore>& scores) {
     std::map<std::int64_t, std::vector<const OfficeNode*>> children;
     std::vector<const OfficeNode*> roots;
     for (const auto& n : nodes) {
-        if (n.parent_id) children[*n.parent_id].push_back(&n);
-        else roots.push_back(&n);
+        if (n.parent_id)
+            children[*n.parent_id].push_back(&n);
+        else
+            roots.push_back(&n);
     }
     std::vector<TreeScore> out;
     out.reserve(nodes.size());

@@ -26,15 +26,16 @@ struct OfficeScore {
 
 struct TreeScore {
     const OfficeNode* office = nullptr;
-    std::optional<OfficeScore> own;   // empty when the office has no data for the year
-    Rollup achievement;               // mean of the offices in the subtree (this one included) that have one
-    BudgetTotal budget;               // Σ over the subtree
-    std::optional<Ratio> absorption;  // Σ actual / Σ ceiling over the subtree
-    int offices = 0;                  // offices in the subtree
-    int offices_reporting = 0;        // of which have at least one actual
+    std::optional<OfficeScore> own;  // empty when the office has no data for the year
+    Rollup achievement;              // mean of the offices in the subtree (this one included) that have one
+    BudgetTotal budget;              // Σ over the subtree
+    std::optional<Ratio> absorption; // Σ actual / Σ ceiling over the subtree
+    int offices = 0;                 // offices in the subtree
+    int offices_reporting = 0;       // of which have at least one actual
 };
 
 // Scores for every office, children before parents; `nodes` must form a forest.
-std::vector<TreeScore> rollup_tree(std::span<const OfficeNode> nodes, const std::map<std::int64_t, OfficeScore>& scores);
+std::vector<TreeScore> rollup_tree(std::span<const OfficeNode> nodes,
+                                   const std::map<std::int64_t, OfficeScore>& scores);
 
 } // namespace kinerja

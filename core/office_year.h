@@ -28,7 +28,7 @@ struct OfficeInfo {
 struct ActualEntry {
     int month = 0;
     std::string text;
-    std::optional<Decimal> value; // empty when the text is malformed
+    std::optional<Decimal> value;     // empty when the text is malformed
     std::string reported_achievement; // what the document printed as capaian, if anything
     SourceRef ref;
 };
@@ -40,9 +40,9 @@ struct IndicatorData {
     AchievementRule rule;
     PeriodRule period_rule = PeriodRule::position;
     Decimal weight = Decimal::integer(1);
-    std::string target_text;      // empty when no target for the year
+    std::string target_text;        // empty when no target for the year
     std::optional<Quantity> target; // empty when missing or malformed
-    std::string target_error;     // the parser's message when malformed
+    std::string target_error;       // the parser's message when malformed
     std::vector<ActualEntry> actuals;
     SourceRef ref, target_ref;
 };
@@ -61,7 +61,7 @@ struct BudgetLineData {
     std::string ceiling_text;
     std::optional<Rupiah> ceiling;
     std::vector<std::pair<std::string, std::optional<Rupiah>>> spending; // text and value per entry
-    std::optional<Rupiah> actual;  // Σ spending; empty when an entry is malformed or there is none
+    std::optional<Rupiah> actual; // Σ spending; empty when an entry is malformed or there is none
     std::string reported_percent;
     SourceRef ref;
 };

@@ -7,7 +7,8 @@ namespace {
 constexpr std::array<const char*, 4> roman = {"I", "II", "III", "IV"};
 
 int parse_small(std::string_view s) {
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.front() == ' ')
+        s.remove_prefix(1);
     for (int i = 0; i < 4; ++i)
         if (s == roman[i]) return i + 1;
     if (s.empty() || s.size() > 2) return 0;
@@ -22,40 +23,56 @@ int parse_small(std::string_view s) {
 
 int Period::first_month() const {
     switch (kind) {
-    case PeriodKind::month: return index;
-    case PeriodKind::quarter: return index * 3 - 2;
-    case PeriodKind::semester: return index * 6 - 5;
-    case PeriodKind::year: return 1;
+    case PeriodKind::month:
+        return index;
+    case PeriodKind::quarter:
+        return index * 3 - 2;
+    case PeriodKind::semester:
+        return index * 6 - 5;
+    case PeriodKind::year:
+        return 1;
     }
     return 1;
 }
 
 int Period::last_month() const {
     switch (kind) {
-    case PeriodKind::month: return index;
-    case PeriodKind::quarter: return index * 3;
-    case PeriodKind::semester: return index * 6;
-    case PeriodKind::year: return 12;
+    case PeriodKind::month:
+        return index;
+    case PeriodKind::quarter:
+        return index * 3;
+    case PeriodKind::semester:
+        return index * 6;
+    case PeriodKind::year:
+        return 12;
     }
     return 12;
 }
 
 std::string Period::code() const {
     switch (kind) {
-    case PeriodKind::month: return "B" + std::to_string(index);
-    case PeriodKind::quarter: return std::string("TW ") + roman[index - 1];
-    case PeriodKind::semester: return "S" + std::to_string(index);
-    case PeriodKind::year: return "Tahunan";
+    case PeriodKind::month:
+        return "B" + std::to_string(index);
+    case PeriodKind::quarter:
+        return std::string("TW ") + roman[index - 1];
+    case PeriodKind::semester:
+        return "S" + std::to_string(index);
+    case PeriodKind::year:
+        return "Tahunan";
     }
     return "?";
 }
 
-Period month_period(int month) { return Period{PeriodKind::month, month}; }
+Period month_period(int month) {
+    return Period{PeriodKind::month, month};
+}
 
 Result<Period> parse_period(std::string_view written) {
     std::string_view t = written;
-    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
-    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    while (!t.empty() && t.front() == ' ')
+        t.remove_prefix(1);
+    while (!t.empty() && t.back() == ' ')
+        t.remove_suffix(1);
     auto bad = [&] {
         return fail(ErrorCode::invalid_input,
                     "Periode '" + std::string(written) + "' tidak dikenali (B1–B12, TW I–TW IV, S1, S2 atau Tahunan)");
@@ -72,9 +89,12 @@ Result<Period> parse_period(std::string_view written) {
         if (q >= 1 && q <= 4) return Period{PeriodKind::quarter, q};
         return bad();
     }
-    if (t.starts_with("Semester")) t = t.substr(8);
-    else if (t.starts_with("S")) t = t.substr(1);
-    else return bad();
+    if (t.starts_with("Semester"))
+        t = t.substr(8);
+    else if (t.starts_with("S"))
+        t = t.substr(1);
+    else
+        return bad();
     const int s = parse_small(t);
     if (s >= 1 && s <= 2) return Period{PeriodKind::semester, s};
     return bad();

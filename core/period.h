@@ -17,7 +17,7 @@ struct Period {
     int first_month() const;
     int last_month() const;
     bool contains(int month) const { return month >= first_month() && month <= last_month(); }
-    std::string code() const;  // "B3", "TW II", "S1", "Tahunan"
+    std::string code() const; // "B3", "TW II", "S1", "Tahunan"
     friend bool operator==(const Period&, const Period&) = default;
 };
 

@@ -7,20 +7,26 @@ namespace kinerja {
 namespace {
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+        s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+        s.remove_suffix(1);
     return s;
 }
 
-bool numeric_char(char c) { return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == '+'; }
+bool numeric_char(char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == '+';
+}
 
 // Labels of the ordinal scales Kinerja knows (predicates, audit opinions); see achievement.h.
-constexpr std::array<std::string_view, 11> known_labels = {"AA", "A", "BB", "B", "CC", "C", "D", "WTP", "WDP", "TMP", "TW"};
+constexpr std::array<std::string_view, 11> known_labels = {"AA", "A",   "BB",  "B",   "CC", "C",
+                                                           "D",  "WTP", "WDP", "TMP", "TW"};
 
 // Splits "95%" / "5 keg" / "12,5 kali" into number text and unit text.
 std::pair<std::string_view, std::string_view> split_number(std::string_view s) {
     std::size_t i = 0;
-    while (i < s.size() && numeric_char(s[i])) ++i;
+    while (i < s.size() && numeric_char(s[i]))
+        ++i;
     return {s.substr(0, i), trim(s.substr(i))};
 }
 
@@ -79,7 +85,8 @@ Result<Quantity> parse_quantity(std::string_view raw, std::string_view default_u
 
     auto [num_text, rest] = split_number(s);
     if (num_text.empty())
-        return fail(ErrorCode::invalid_input, "Nilai '" + q.text + "' bukan angka, rentang, atau predikat yang dikenal");
+        return fail(ErrorCode::invalid_input,
+                    "Nilai '" + q.text + "' bukan angka, rentang, atau predikat yang dikenal");
     auto value = parse_indonesian_decimal(num_text);
     if (!value) return tl::unexpected(value.error());
     q.kind = QuantityKind::numeric;

@@ -13,15 +13,15 @@ namespace kinerja {
 enum class QuantityKind { missing, numeric, range, ordinal };
 
 struct Quantity {
-    std::string text;   // as written
+    std::string text; // as written
     QuantityKind kind = QuantityKind::missing;
-    std::optional<Decimal> value;                 // numeric
-    std::optional<Decimal> low, high;             // range
-    std::string unit;                             // "%", "keg", "satker", "kali", "Lap", "" when none
+    std::optional<Decimal> value;                  // numeric
+    std::optional<Decimal> low, high;              // range
+    std::string unit;                              // "%", "keg", "satker", "kali", "Lap", "" when none
     std::optional<Decimal> numerator, denominator; // "36,36% (4 satker)": numerator 4 (unit in count_unit)
-    std::string count_unit;                       // "satker" in the example above
-    std::string label;                            // ordinal: "WTP", "CC"
-    bool at_least = false;                        // "minimal CC"
+    std::string count_unit;                        // "satker" in the example above
+    std::string label;                             // ordinal: "WTP", "CC"
+    bool at_least = false;                         // "minimal CC"
 
     static Quantity number(Decimal v, std::string unit = {});
     bool is_percent() const { return unit == "%"; }

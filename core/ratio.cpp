@@ -7,7 +7,9 @@ namespace {
 
 using Int = Ratio::Int;
 
-Int abs128(Int v) { return v < 0 ? -v : v; }
+Int abs128(Int v) {
+    return v < 0 ? -v : v;
+}
 
 Int gcd128(Int a, Int b) {
     a = abs128(a);
@@ -20,12 +22,17 @@ Int gcd128(Int a, Int b) {
     return a == 0 ? 1 : a;
 }
 
-bool mul(Int a, Int b, Int& out) { return !__builtin_mul_overflow(a, b, &out); }
-bool add(Int a, Int b, Int& out) { return !__builtin_add_overflow(a, b, &out); }
+bool mul(Int a, Int b, Int& out) {
+    return !__builtin_mul_overflow(a, b, &out);
+}
+bool add(Int a, Int b, Int& out) {
+    return !__builtin_add_overflow(a, b, &out);
+}
 
 Int pow10(int n) {
     Int p = 1;
-    for (int i = 0; i < n; ++i) p *= 10;
+    for (int i = 0; i < n; ++i)
+        p *= 10;
     return p;
 }
 
@@ -39,7 +46,9 @@ Ratio::Ratio(Int num, Int den) : m_num(num), m_den(den) {
     }
 }
 
-Ratio Ratio::of(const Decimal& d) { return Ratio(d.mantissa(), pow10(d.scale())); }
+Ratio Ratio::of(const Decimal& d) {
+    return Ratio(d.mantissa(), pow10(d.scale()));
+}
 
 Ratio Ratio::reduced() const {
     const Int g = gcd128(m_num, m_den);

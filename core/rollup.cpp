@@ -17,8 +17,10 @@ Rollup rollup(std::span<const RollupItem> items, const RollupOptions& opt) {
         if (opt.cap && v > Ratio::of(*opt.cap)) v = Ratio::of(*opt.cap);
         const Ratio w = opt.weighted ? Ratio::of(it.weight) : Ratio::integer(1);
         auto term = v.times(w);
-        if (sum && term) sum = sum->plus(*term);
-        else sum.reset();
+        if (sum && term)
+            sum = sum->plus(*term);
+        else
+            sum.reset();
         if (weights) weights = weights->plus(w);
         ++out.counted;
     }

@@ -11,8 +11,8 @@
 namespace kinerja {
 
 struct RollupOptions {
-    bool weighted = false;         // use RollupItem::weight
-    std::optional<Decimal> cap;    // e.g. 120: values above count as the cap, in the mean only
+    bool weighted = false;      // use RollupItem::weight
+    std::optional<Decimal> cap; // e.g. 120: values above count as the cap, in the mean only
 };
 
 struct RollupItem {
@@ -22,9 +22,9 @@ struct RollupItem {
 
 struct Rollup {
     std::optional<Ratio> value;
-    std::string method;      // "mean", "weighted-mean", "mean, cap 120"
-    int counted = 0;         // items in the mean
-    int left_out = 0;        // items without achievement
+    std::string method; // "mean", "weighted-mean", "mean, cap 120"
+    int counted = 0;    // items in the mean
+    int left_out = 0;   // items without achievement
 };
 
 Rollup rollup(std::span<const RollupItem> items, const RollupOptions& options = {});

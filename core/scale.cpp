@@ -28,7 +28,8 @@ std::vector<std::string> Scale::describe() const {
         out.push_back(line);
     }
     if (!below_label.empty() && !bands.empty())
-        out.push_back(below_label + ": x " + (bands.back().lower_inclusive ? "< " : "≤ ") + bands.back().lower.indonesian());
+        out.push_back(below_label + ": x " + (bands.back().lower_inclusive ? "< " : "≤ ") +
+                      bands.back().lower.indonesian());
     return out;
 }
 
@@ -46,18 +47,19 @@ const Scale& lan_scale() {
 }
 
 const Scale& lke_predicate_scale() {
-    static const Scale s{"lke-88-2021",
-                         "Predikat AKIP (PermenPANRB 88/2021)",
-                         "Peraturan Menteri PANRB Nomor 88 Tahun 2021 tentang Evaluasi Akuntabilitas Kinerja Instansi Pemerintah",
-                         "Batas bawah eksklusif, batas atas inklusif: 80,00 = BB, 80,01 = A",
-                         {{Decimal::integer(90), false, "Sangat Memuaskan", "AA"},
-                          {Decimal::integer(80), false, "Memuaskan", "A"},
-                          {Decimal::integer(70), false, "Sangat Baik", "BB"},
-                          {Decimal::integer(60), false, "Baik", "B"},
-                          {Decimal::integer(50), false, "Cukup (Memadai)", "CC"},
-                          {Decimal::integer(30), false, "Kurang", "C"},
-                          {Decimal::integer(0), true, "Sangat Kurang", "D"}},
-                         ""};
+    static const Scale s{
+        "lke-88-2021",
+        "Predikat AKIP (PermenPANRB 88/2021)",
+        "Peraturan Menteri PANRB Nomor 88 Tahun 2021 tentang Evaluasi Akuntabilitas Kinerja Instansi Pemerintah",
+        "Batas bawah eksklusif, batas atas inklusif: 80,00 = BB, 80,01 = A",
+        {{Decimal::integer(90), false, "Sangat Memuaskan", "AA"},
+         {Decimal::integer(80), false, "Memuaskan", "A"},
+         {Decimal::integer(70), false, "Sangat Baik", "BB"},
+         {Decimal::integer(60), false, "Baik", "B"},
+         {Decimal::integer(50), false, "Cukup (Memadai)", "CC"},
+         {Decimal::integer(30), false, "Kurang", "C"},
+         {Decimal::integer(0), true, "Sangat Kurang", "D"}},
+        ""};
     return s;
 }
 

@@ -10,17 +10,17 @@
 namespace kinerja {
 
 struct ScaleBand {
-    Decimal lower;              // the band starts here
+    Decimal lower;               // the band starts here
     bool lower_inclusive = true; // LAN: "≥ 85"; LKE: "> 90"
-    std::string label;          // "Sangat Berhasil"
-    std::string code;           // "AA" for predicates; empty otherwise
+    std::string label;           // "Sangat Berhasil"
+    std::string code;            // "AA" for predicates; empty otherwise
 };
 
 struct Scale {
-    std::string id;        // "lan-4"
-    std::string name;      // "LAN (4 bands)"
-    std::string citation;  // where it comes from
-    std::string note;      // e.g. "ambang batas belum dikonfirmasi"
+    std::string id;               // "lan-4"
+    std::string name;             // "LAN (4 bands)"
+    std::string citation;         // where it comes from
+    std::string note;             // e.g. "ambang batas belum dikonfirmasi"
     std::vector<ScaleBand> bands; // highest first; a value below every band gets `below_label`
     std::string below_label;
 

@@ -3,7 +3,7 @@
 # costs a dpkg query and nothing else. Called by `make run` and `make test`.
 set -euo pipefail
 packages=(
-  g++ cmake ninja-build ccache pkg-config python3
+  g++ cmake ninja-build ccache pkg-config python3 clang-format
   libsqlite3-dev sqlite3
   libboost1.81-dev libboost-json1.81-dev
   libfmt-dev libcli11-dev libexpected-dev libsodium-dev

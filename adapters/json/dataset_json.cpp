@@ -19,17 +19,20 @@ std::string value_json(const app::Value& v) {
 
 std::string dataset_to_json(const app::Dataset& d) {
     std::string out;
-    out += "{\n\"schema\": \"kinerja.export/1\",\n\"schema_version\": " + std::to_string(d.schema_version) + ",\n\"tables\": [";
+    out += "{\n\"schema\": \"kinerja.export/1\",\n\"schema_version\": " + std::to_string(d.schema_version) +
+           ",\n\"tables\": [";
     for (std::size_t t = 0; t < d.tables.size(); ++t) {
         const auto& table = d.tables[t];
         out += t ? ",\n" : "\n";
         out += "{\"name\": " + bj::serialize(bj::string(table.name)) + ",\n \"columns\": [";
-        for (std::size_t c = 0; c < table.columns.size(); ++c) out += (c ? ", " : "") + bj::serialize(bj::string(table.columns[c]));
+        for (std::size_t c = 0; c < table.columns.size(); ++c)
+            out += (c ? ", " : "") + bj::serialize(bj::string(table.columns[c]));
         out += "],\n \"rows\": [";
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
             out += r ? ",\n  [" : "\n  [";
             const auto& row = table.rows[r];
-            for (std::size_t c = 0; c < row.size(); ++c) out += (c ? ", " : "") + value_json(row[c]);
+            for (std::size_t c = 0; c < row.size(); ++c)
+                out += (c ? ", " : "") + value_json(row[c]);
             out += "]";
         }
         out += table.rows.empty() ? "]}" : "\n ]}";
@@ -40,7 +43,9 @@ std::string dataset_to_json(const app::Dataset& d) {
 
 Result<app::Dataset> dataset_from_json(std::string_view text, const app::Dataset& shape, std::string_view file_name) {
     const std::string file(file_name);
-    auto bad = [&](const std::string& what) { return fail(ErrorCode::invalid_input, "Berkas '" + file + "': " + what, file); };
+    auto bad = [&](const std::string& what) {
+        return fail(ErrorCode::invalid_input, "Berkas '" + file + "': " + what, file);
+    };
     if (text.size() > (256u << 20)) return bad("lebih besar dari 256 MiB");
     bj::parse_options opt;
     opt.max_depth = 32;
@@ -51,12 +56,14 @@ Result<app::Dataset> dataset_from_json(std::string_view text, const app::Dataset
     const auto& o = root.as_object();
     const auto* schema = o.if_contains("schema");
     if (!schema) return bad("kolom 'schema' hilang");
-    if (!schema->is_string() || schema->as_string() != "kinerja.export/1") return bad("bukan ekspor Kinerja (schema harus 'kinerja.export/1')");
+    if (!schema->is_string() || schema->as_string() != "kinerja.export/1")
+        return bad("bukan ekspor Kinerja (schema harus 'kinerja.export/1')");
     const auto* version = o.if_contains("schema_version");
     if (!version || !version->is_int64()) return bad("kolom 'schema_version' hilang");
     if (version->as_int64() != shape.schema_version)
         return fail(ErrorCode::unsupported,
-                    fmt::format("Berkas '{}' berskema versi {}, program ini memakai versi {}", file, version->as_int64(), shape.schema_version),
+                    fmt::format("Berkas '{}' berskema versi {}, program ini memakai versi {}", file,
+                                version->as_int64(), shape.schema_version),
                     file);
     const auto* tables = o.if_contains("tables");
     if (!tables || !tables->is_array()) return bad("kolom 'tables' hilang");
@@ -93,23 +100,33 @@ Result<app::Dataset> dataset_from_json(std::string_view text, const app::Dataset
             std::vector<app::Value> row;
             std::size_t c = 0;
             for (const auto& v : rv.as_array()) {
-                if (v.is_null()) row.emplace_back();
-                else if (v.is_int64()) row.emplace_back(v.as_int64());
-                else if (v.is_string()) row.emplace_back(std::string(v.as_string()));
-                else return bad(fmt::format("tabel '{}' baris {} kolom '{}': nilai harus bilangan bulat, teks atau null", tname, r, t.columns[c]));
+                if (v.is_null())
+                    row.emplace_back();
+                else if (v.is_int64())
+                    row.emplace_back(v.as_int64());
+                else if (v.is_string())
+                    row.emplace_back(std::string(v.as_string()));
+                else
+                    return bad(fmt::format("tabel '{}' baris {} kolom '{}': nilai harus bilangan bulat, teks atau null",
+                                           tname, r, t.columns[c]));
                 ++c;
             }
-            if (!std::holds_alternative<std::int64_t>(row[0])) return bad(fmt::format("tabel '{}' baris {}: 'id' harus bilangan bulat", tname, r));
+            if (!std::holds_alternative<std::int64_t>(row[0]))
+                return bad(fmt::format("tabel '{}' baris {}: 'id' harus bilangan bulat", tname, r));
             // Exact numbers and dates are stored in canonical text; anything else would be read as missing later.
             for (std::size_t k = 0; k < row.size(); ++k) {
                 const auto* text = std::get_if<std::string>(&row[k]);
                 if (!text) continue;
                 const std::string& col = t.columns[k];
-                if ((col == "value" || col == "numerator" || col == "denominator" || col == "weight") && !parse_canonical_decimal(*text))
-                    return bad(fmt::format("tabel '{}' baris {} kolom '{}': angka '{}' tidak sah (bentuk kanonik seperti 94.44)", tname, r,
-                                           col, *text));
-                if ((col == "date" || col == "decree_date" || col == "valid_from" || col == "valid_to") && !parse_iso_date(*text))
-                    return bad(fmt::format("tabel '{}' baris {} kolom '{}': tanggal '{}' tidak sah (YYYY-MM-DD)", tname, r, col, *text));
+                if ((col == "value" || col == "numerator" || col == "denominator" || col == "weight") &&
+                    !parse_canonical_decimal(*text))
+                    return bad(fmt::format(
+                        "tabel '{}' baris {} kolom '{}': angka '{}' tidak sah (bentuk kanonik seperti 94.44)", tname, r,
+                        col, *text));
+                if ((col == "date" || col == "decree_date" || col == "valid_from" || col == "valid_to") &&
+                    !parse_iso_date(*text))
+                    return bad(fmt::format("tabel '{}' baris {} kolom '{}': tanggal '{}' tidak sah (YYYY-MM-DD)", tname,
+                                           r, col, *text));
             }
             t.rows.push_back(std::move(row));
         }

@@ -97,12 +97,17 @@ public:
                 if (!m_offices.count(p)) throw SeedError("office " + code + ": unknown parent " + p);
                 parent = m_offices[p].id;
             }
-            m_offices[code].id = m_d.add("office", {{"code", code}, {"name", str(o, "name")}, {"level", str(o, "level")},
-                                                    {"parent_id", parent}, {"place", text(o, "place")}});
+            m_offices[code].id = m_d.add("office", {{"code", code},
+                                                    {"name", str(o, "name")},
+                                                    {"level", str(o, "level")},
+                                                    {"parent_id", parent},
+                                                    {"place", text(o, "place")}});
         }
         for (const auto& v : arr(root, "nomenclature")) {
             const auto& o = obj(v);
-            m_d.add("budget_code", {{"year", integer(o, "year")}, {"code", str(o, "code")}, {"level", str(o, "level")},
+            m_d.add("budget_code", {{"year", integer(o, "year")},
+                                    {"code", str(o, "code")},
+                                    {"level", str(o, "level")},
                                     {"name", str(o, "name")}});
         }
     }
@@ -117,8 +122,12 @@ public:
                 office_id = m_office->id;
                 if (const std::string n = str(u, "unit"); !n.empty()) unit_id = unit(n, 0);
             }
-            m_d.add("app_user", {{"login", str(u, "login")}, {"password_hash", str(u, "password_hash")}, {"role", str(u, "role")},
-                                 {"office_id", office_id}, {"unit_id", unit_id}, {"created_at", created_at}});
+            m_d.add("app_user", {{"login", str(u, "login")},
+                                 {"password_hash", str(u, "password_hash")},
+                                 {"role", str(u, "role")},
+                                 {"office_id", office_id},
+                                 {"unit_id", unit_id},
+                                 {"created_at", created_at}});
         }
     }
 
@@ -132,17 +141,24 @@ public:
         m_signed_office_agreement.reset();
         m_office_items.clear();
         const std::string kind = str(root, "kind");
-        for (const auto& v : arr(root, "units")) unit(str(obj(v), "name"), integer(obj(v), "line"));
-        for (const auto& v : arr(root, "people")) person(obj(v));
+        for (const auto& v : arr(root, "units"))
+            unit(str(obj(v), "name"), integer(obj(v), "line"));
+        for (const auto& v : arr(root, "people"))
+            person(obj(v));
         if (const auto* r = field(root, "renstra")) renstra(obj(*r));
         // The indicators measured come from the measurement table when there is one, else from the plan.
         if (const auto* m = field(root, "measurement")) measurement(obj(*m));
-        for (const auto& v : arr(root, "rkt")) plan(obj(v), kind == "rkt");
-        for (const auto& v : arr(root, "agreements")) agreement(obj(v));
+        for (const auto& v : arr(root, "rkt"))
+            plan(obj(v), kind == "rkt");
+        for (const auto& v : arr(root, "agreements"))
+            agreement(obj(v));
         if (const auto* a = field(root, "action_plan")) action_plan(obj(*a));
-        for (const auto& v : arr(root, "budgets")) budget(obj(v));
-        for (const auto& v : arr(root, "previous_year")) previous_year(obj(v));
-        for (const auto& v : arr(root, "obstacles")) obstacle(obj(v));
+        for (const auto& v : arr(root, "budgets"))
+            budget(obj(v));
+        for (const auto& v : arr(root, "previous_year"))
+            previous_year(obj(v));
+        for (const auto& v : arr(root, "obstacles"))
+            obstacle(obj(v));
     }
 
 private:
@@ -156,24 +172,39 @@ private:
     void person(const bj::object& p) {
         Value unit_id;
         if (const std::string u = str(p, "unit"); !u.empty()) unit_id = unit(u, 0);
-        m_d.add("person", {{"office_id", m_office->id}, {"unit_id", unit_id}, {"name", str(p, "name")}, {"nip", text(p, "nip")},
-                           {"position", text(p, "position")}, {"source", m_source}, {"line", integer(p, "line")}});
+        m_d.add("person", {{"office_id", m_office->id},
+                           {"unit_id", unit_id},
+                           {"name", str(p, "name")},
+                           {"nip", text(p, "nip")},
+                           {"position", text(p, "position")},
+                           {"source", m_source},
+                           {"line", integer(p, "line")}});
     }
 
     void renstra(const bj::object& r) {
         std::string vision;
         if (const auto* v = field(r, "vision")) vision = str(obj(*v), "text");
-        const std::int64_t id = m_d.add(
-            "renstra", {{"office_id", m_office->id}, {"period_start", integer(r, "period_start")}, {"period_end", integer(r, "period_end")},
-                        {"vision", app::text_or_null(vision)}, {"decree", text(r, "decree")},
-                        {"decree_date", iso_date(str(r, "date_text"))}, {"place", text(r, "place")}, {"source", m_source}});
+        const std::int64_t id = m_d.add("renstra", {{"office_id", m_office->id},
+                                                    {"period_start", integer(r, "period_start")},
+                                                    {"period_end", integer(r, "period_end")},
+                                                    {"vision", app::text_or_null(vision)},
+                                                    {"decree", text(r, "decree")},
+                                                    {"decree_date", iso_date(str(r, "date_text"))},
+                                                    {"place", text(r, "place")},
+                                                    {"source", m_source}});
         auto item = [&](const char* kind, const bj::object& o, Value parent, const char* text_key) {
-            return m_d.add("renstra_item", {{"renstra_id", id}, {"parent_id", parent}, {"kind", kind}, {"number", text(o, "number")},
-                                            {"text", str(o, text_key)}, {"line", integer(o, "line")}});
+            return m_d.add("renstra_item", {{"renstra_id", id},
+                                            {"parent_id", parent},
+                                            {"kind", kind},
+                                            {"number", text(o, "number")},
+                                            {"text", str(o, text_key)},
+                                            {"line", integer(o, "line")}});
         };
-        for (const auto& v : arr(r, "missions")) item("mission", obj(v), {}, "text");
+        for (const auto& v : arr(r, "missions"))
+            item("mission", obj(v), {}, "text");
         std::map<std::string, std::int64_t> goals;
-        for (const auto& v : arr(r, "goals")) goals[str(obj(v), "number")] = item("goal", obj(v), {}, "text");
+        for (const auto& v : arr(r, "goals"))
+            goals[str(obj(v), "number")] = item("goal", obj(v), {}, "text");
         std::map<std::string, std::int64_t> goal_groups;
         for (const auto& v : arr(r, "objectives")) {
             const auto& o = obj(v);
@@ -181,7 +212,9 @@ private:
             Value parent;
             if (const std::string g = str(o, "goal"); !g.empty()) {
                 if (!goal_groups.count(g))
-                    goal_groups[g] = m_d.add("renstra_item", {{"renstra_id", id}, {"kind", "goal"}, {"text", g}, {"line", integer(o, "line")}});
+                    goal_groups[g] =
+                        m_d.add("renstra_item",
+                                {{"renstra_id", id}, {"kind", "goal"}, {"text", g}, {"line", integer(o, "line")}});
                 parent = goal_groups[g];
             }
             item("objective", o, parent, "name");
@@ -195,11 +228,14 @@ private:
                 for (const auto& ov : arr(a, "objectives")) {
                     const auto& o = obj(ov);
                     const std::int64_t rid = item("objective", o, aid, "name");
-                    const std::int64_t oid =
-                        m_d.add("objective", {{"office_id", m_office->id}, {"renstra_item_id", rid}, {"name", str(o, "name")},
-                                              {"source", m_source}, {"line", integer(o, "line")}});
+                    const std::int64_t oid = m_d.add("objective", {{"office_id", m_office->id},
+                                                                   {"renstra_item_id", rid},
+                                                                   {"name", str(o, "name")},
+                                                                   {"source", m_source},
+                                                                   {"line", integer(o, "line")}});
                     int n = 0;
-                    for (const auto& iv : arr(o, "indicators")) add_indicator(oid, ++n, obj(iv), "name", "", false);
+                    for (const auto& iv : arr(o, "indicators"))
+                        add_indicator(oid, ++n, obj(iv), "name", "", false);
                 }
             }
         }
@@ -210,16 +246,19 @@ private:
         const std::string statement = str(o, key);
         // "Jumlah …" counted in units adds up over months; everything else is a position (domain.md §2.6).
         const bool count = statement.rfind("Jumlah", 0) == 0 && unit != "%";
-        const std::int64_t id = m_d.add("indicator", {{"objective_id", objective_id}, {"number", std::int64_t{number}},
-                                                      {"statement", statement}, {"unit", app::text_or_null(unit)},
-                                                      {"period_rule", count ? "kumulatif" : "posisi"}, {"source", m_source},
+        const std::int64_t id = m_d.add("indicator", {{"objective_id", objective_id},
+                                                      {"number", std::int64_t{number}},
+                                                      {"statement", statement},
+                                                      {"unit", app::text_or_null(unit)},
+                                                      {"period_rule", count ? "kumulatif" : "posisi"},
+                                                      {"source", m_source},
                                                       {"line", integer(o, "line")}});
         if (register_name) m_office->indicators.emplace(normalize_text(statement), id);
         return id;
     }
 
-    void add_target(std::int64_t indicator_id, std::int64_t year, const std::string& target_text, const std::string& unit,
-                    std::int64_t line) {
+    void add_target(std::int64_t indicator_id, std::int64_t year, const std::string& target_text,
+                    const std::string& unit, std::int64_t line) {
         if (target_text.empty()) return;
         Value value, unit_value = app::text_or_null(unit), numerator;
         if (auto q = parse_quantity(target_text, unit)) {
@@ -227,23 +266,40 @@ private:
             unit_value = app::text_or_null(q->unit);
             if (q->numerator) numerator = q->numerator->canonical();
         }
-        m_d.add("indicator_target", {{"indicator_id", indicator_id}, {"year", year}, {"target_text", target_text}, {"value", value},
-                                     {"unit", unit_value}, {"numerator", numerator}, {"source", m_source}, {"line", line}});
+        m_d.add("indicator_target", {{"indicator_id", indicator_id},
+                                     {"year", year},
+                                     {"target_text", target_text},
+                                     {"value", value},
+                                     {"unit", unit_value},
+                                     {"numerator", numerator},
+                                     {"source", m_source},
+                                     {"line", line}});
     }
 
     void add_actual(std::int64_t indicator_id, std::int64_t year, const bj::object& o) {
         const std::string actual = str(o, "actual");
         if (actual.empty()) return;
         // A yearly figure from a report is December's entry (domain.md: monthly actuals derive the year).
-        m_d.add("actual", {{"indicator_id", indicator_id}, {"year", year}, {"month", std::int64_t{12}}, {"value_text", actual},
-                           {"value", decimal_value(actual)}, {"note", "Realisasi tahunan menurut dokumen"}, {"author", "demo"},
-                           {"recorded_at", m_recorded_at}, {"reported_achievement", text(o, "achievement_printed")},
-                           {"source", m_source}, {"line", integer(o, "line")}});
+        m_d.add("actual", {{"indicator_id", indicator_id},
+                           {"year", year},
+                           {"month", std::int64_t{12}},
+                           {"value_text", actual},
+                           {"value", decimal_value(actual)},
+                           {"note", "Realisasi tahunan menurut dokumen"},
+                           {"author", "demo"},
+                           {"recorded_at", m_recorded_at},
+                           {"reported_achievement", text(o, "achievement_printed")},
+                           {"source", m_source},
+                           {"line", integer(o, "line")}});
     }
 
-    std::int64_t objective(const std::string& number, const std::string& code, const std::string& name, std::int64_t line) {
-        const std::int64_t id = m_d.add("objective", {{"office_id", m_office->id}, {"number", app::text_or_null(number)},
-                                                      {"code", app::text_or_null(code)}, {"name", name}, {"source", m_source},
+    std::int64_t objective(const std::string& number, const std::string& code, const std::string& name,
+                           std::int64_t line) {
+        const std::int64_t id = m_d.add("objective", {{"office_id", m_office->id},
+                                                      {"number", app::text_or_null(number)},
+                                                      {"code", app::text_or_null(code)},
+                                                      {"name", name},
+                                                      {"source", m_source},
                                                       {"line", line}});
         if (!code.empty()) m_office->objectives_by_code.emplace(code, id);
         m_office->objectives_by_name.emplace(normalize_text(name), id);
@@ -271,12 +327,18 @@ private:
     void plan(const bj::object& p, bool defines_indicators) {
         const auto* signer = field(p, "signer");
         const std::string date_text = str(p, "date_text");
-        const std::int64_t id = m_d.add(
-            "plan", {{"office_id", m_office->id}, {"year", m_year}, {"title", text(p, "title")}, {"unit_name", text(p, "unit")},
-                     {"layout", str(p, "layout")}, {"place", text(p, "place")}, {"date_text", app::text_or_null(date_text)},
-                     {"date", iso_date(date_text)}, {"signer_name", signer ? text(obj(*signer), "name") : Value{}},
-                     {"signer_position", signer ? text(obj(*signer), "position") : Value{}}, {"source", m_source},
-                     {"line", integer(p, "line")}});
+        const std::int64_t id = m_d.add("plan", {{"office_id", m_office->id},
+                                                 {"year", m_year},
+                                                 {"title", text(p, "title")},
+                                                 {"unit_name", text(p, "unit")},
+                                                 {"layout", str(p, "layout")},
+                                                 {"place", text(p, "place")},
+                                                 {"date_text", app::text_or_null(date_text)},
+                                                 {"date", iso_date(date_text)},
+                                                 {"signer_name", signer ? text(obj(*signer), "name") : Value{}},
+                                                 {"signer_position", signer ? text(obj(*signer), "position") : Value{}},
+                                                 {"source", m_source},
+                                                 {"line", integer(p, "line")}});
         std::map<std::string, int> numbers;
         for (const auto& rv : arr(p, "rows")) {
             const auto& r = obj(rv);
@@ -284,30 +346,43 @@ private:
             Value indicator_id;
             if (defines_indicators && !m_has_measurement) {
                 // An office known only by its plan: the plan's rows are its indicators and targets.
-                const std::string objective_name = str(r, "objective").empty() ? str(r, "program") : str(r, "objective");
+                const std::string objective_name =
+                    str(r, "objective").empty() ? str(r, "program") : str(r, "objective");
                 const std::string key = normalize_text(objective_name);
                 std::int64_t oid;
-                if (auto it = m_office->objectives_by_name.find(key); it != m_office->objectives_by_name.end()) oid = it->second;
-                else oid = objective(str(r, "number"), str(r, "code"), objective_name.empty() ? "(tanpa sasaran)" : objective_name,
-                                     integer(r, "line"));
+                if (auto it = m_office->objectives_by_name.find(key); it != m_office->objectives_by_name.end())
+                    oid = it->second;
+                else
+                    oid = objective(str(r, "number"), str(r, "code"),
+                                    objective_name.empty() ? "(tanpa sasaran)" : objective_name, integer(r, "line"));
                 auto q = parse_quantity(target);
                 const std::string unit = q ? q->unit : std::string();
                 const std::int64_t iid = add_indicator(oid, ++numbers[key], r, "indicator", unit);
                 add_target(iid, m_year, target, unit, integer(r, "line"));
                 indicator_id = iid;
-            } else if (auto it = m_office->indicators.find(normalize_text(indicator)); it != m_office->indicators.end()) {
+            } else if (auto it = m_office->indicators.find(normalize_text(indicator));
+                       it != m_office->indicators.end()) {
                 indicator_id = it->second;
             }
-            m_d.add("plan_row", {{"plan_id", id}, {"number", text(r, "number")}, {"program", text(r, "program")},
-                                 {"objective", text(r, "objective")}, {"code", text(r, "code")}, {"indicator_id", indicator_id},
-                                 {"indicator_text", indicator}, {"target_text", app::text_or_null(target)},
-                                 {"activity", text(r, "activity")}, {"budget_text", app::text_or_null(budget)},
-                                 {"budget", rupiah_value(budget)}, {"executor", text(r, "executor")}, {"line", integer(r, "line")}});
+            m_d.add("plan_row", {{"plan_id", id},
+                                 {"number", text(r, "number")},
+                                 {"program", text(r, "program")},
+                                 {"objective", text(r, "objective")},
+                                 {"code", text(r, "code")},
+                                 {"indicator_id", indicator_id},
+                                 {"indicator_text", indicator},
+                                 {"target_text", app::text_or_null(target)},
+                                 {"activity", text(r, "activity")},
+                                 {"budget_text", app::text_or_null(budget)},
+                                 {"budget", rupiah_value(budget)},
+                                 {"executor", text(r, "executor")},
+                                 {"line", integer(r, "line")}});
         }
     }
 
     Value indicator_of(const std::string& statement) {
-        if (auto it = m_office->indicators.find(normalize_text(statement)); it != m_office->indicators.end()) return it->second;
+        if (auto it = m_office->indicators.find(normalize_text(statement)); it != m_office->indicators.end())
+            return it->second;
         return {};
     }
 
@@ -319,8 +394,11 @@ private:
             unit_id = unit(unit_name, 0);
             if (m_signed_office_agreement) parent = *m_signed_office_agreement;
         }
-        const std::int64_t aid = m_d.add("agreement", {{"office_id", m_office->id}, {"unit_id", unit_id}, {"year", integer(a, "year", m_year)},
-                                                       {"parent_agreement_id", parent}, {"kind", cited ? "cited" : "signed"}});
+        const std::int64_t aid = m_d.add("agreement", {{"office_id", m_office->id},
+                                                       {"unit_id", unit_id},
+                                                       {"year", integer(a, "year", m_year)},
+                                                       {"parent_agreement_id", parent},
+                                                       {"kind", cited ? "cited" : "signed"}});
         if (unit_name.empty() && !cited) m_signed_office_agreement = aid;
         auto party = [&](const char* key, const char* part) -> Value {
             const auto* p = field(a, key);
@@ -329,32 +407,51 @@ private:
         const std::string date_text = str(a, "date_text");
         std::string total_text;
         if (const auto* t = field(a, "total")) total_text = str(obj(*t), "amount");
-        const std::int64_t vid = m_d.add(
-            "agreement_version",
-            {{"agreement_id", aid}, {"version_no", integer(a, "version", 1)}, {"title", text(a, "title")}, {"place", text(a, "place")},
-             {"date_text", app::text_or_null(date_text)}, {"date", iso_date(date_text)},
-             {"first_party_name", party("first_party", "name")}, {"first_party_position", party("first_party", "position")},
-             {"first_party_nip", party("first_party", "nip")}, {"second_party_name", party("second_party", "name")},
-             {"second_party_position", party("second_party", "position")}, {"second_party_nip", party("second_party", "nip")},
-             {"budget_kind", text(a, "budget_kind")}, {"total_text", app::text_or_null(total_text)}, {"total", rupiah_value(total_text)},
-             {"source", m_source}, {"line", integer(a, "line")}});
+        const std::int64_t vid =
+            m_d.add("agreement_version", {{"agreement_id", aid},
+                                          {"version_no", integer(a, "version", 1)},
+                                          {"title", text(a, "title")},
+                                          {"place", text(a, "place")},
+                                          {"date_text", app::text_or_null(date_text)},
+                                          {"date", iso_date(date_text)},
+                                          {"first_party_name", party("first_party", "name")},
+                                          {"first_party_position", party("first_party", "position")},
+                                          {"first_party_nip", party("first_party", "nip")},
+                                          {"second_party_name", party("second_party", "name")},
+                                          {"second_party_position", party("second_party", "position")},
+                                          {"second_party_nip", party("second_party", "nip")},
+                                          {"budget_kind", text(a, "budget_kind")},
+                                          {"total_text", app::text_or_null(total_text)},
+                                          {"total", rupiah_value(total_text)},
+                                          {"source", m_source},
+                                          {"line", integer(a, "line")}});
         for (const auto& iv : arr(a, "items")) {
             const auto& i = obj(iv);
             const std::string indicator = str(i, "indicator");
             Value parent_item;
             if (!unit_name.empty())
-                if (auto it = m_office_items.find(normalize_text(indicator)); it != m_office_items.end()) parent_item = it->second;
-            const std::int64_t id = m_d.add(
-                "agreement_item", {{"version_id", vid}, {"number", text(i, "number")}, {"objective_text", text(i, "objective")},
-                                   {"code", text(i, "code")}, {"indicator_id", indicator_of(indicator)}, {"indicator_text", indicator},
-                                   {"target_text", text(i, "target")}, {"parent_item_id", parent_item}, {"line", integer(i, "line")}});
+                if (auto it = m_office_items.find(normalize_text(indicator)); it != m_office_items.end())
+                    parent_item = it->second;
+            const std::int64_t id = m_d.add("agreement_item", {{"version_id", vid},
+                                                               {"number", text(i, "number")},
+                                                               {"objective_text", text(i, "objective")},
+                                                               {"code", text(i, "code")},
+                                                               {"indicator_id", indicator_of(indicator)},
+                                                               {"indicator_text", indicator},
+                                                               {"target_text", text(i, "target")},
+                                                               {"parent_item_id", parent_item},
+                                                               {"line", integer(i, "line")}});
             if (unit_name.empty() && !cited) m_office_items.emplace(normalize_text(indicator), id);
         }
         for (const auto& bv : arr(a, "budgets")) {
             const auto& b = obj(bv);
             const std::string amount = str(b, "amount");
-            m_d.add("agreement_budget", {{"version_id", vid}, {"number", text(b, "number")}, {"code", text(b, "code")},
-                                         {"name", str(b, "name")}, {"amount_text", amount}, {"amount", rupiah_value(amount)},
+            m_d.add("agreement_budget", {{"version_id", vid},
+                                         {"number", text(b, "number")},
+                                         {"code", text(b, "code")},
+                                         {"name", str(b, "name")},
+                                         {"amount_text", amount},
+                                         {"amount", rupiah_value(amount)},
                                          {"line", integer(b, "line")}});
         }
     }
@@ -362,30 +459,45 @@ private:
     void action_plan(const bj::object& a) {
         const auto* signer = field(a, "signer");
         const std::string date_text = str(a, "date_text");
-        const std::int64_t id = m_d.add(
-            "action_plan", {{"office_id", m_office->id}, {"year", integer(a, "title_year", m_year)}, {"year_text", text(a, "year_text")},
-                            {"unit_name", text(a, "unit")}, {"place", text(a, "place")}, {"date_text", app::text_or_null(date_text)},
-                            {"date", iso_date(date_text)}, {"signer_name", signer ? text(obj(*signer), "name") : Value{}},
-                            {"signer_position", signer ? text(obj(*signer), "position") : Value{}}, {"source", m_source}});
+        const std::int64_t id =
+            m_d.add("action_plan", {{"office_id", m_office->id},
+                                    {"year", integer(a, "title_year", m_year)},
+                                    {"year_text", text(a, "year_text")},
+                                    {"unit_name", text(a, "unit")},
+                                    {"place", text(a, "place")},
+                                    {"date_text", app::text_or_null(date_text)},
+                                    {"date", iso_date(date_text)},
+                                    {"signer_name", signer ? text(obj(*signer), "name") : Value{}},
+                                    {"signer_position", signer ? text(obj(*signer), "position") : Value{}},
+                                    {"source", m_source}});
         for (const auto& ov : arr(a, "objectives")) {
             const auto& o = obj(ov);
             const std::string cost = str(o, "cost");
-            const std::int64_t oid =
-                m_d.add("action_objective", {{"plan_id", id}, {"number", text(o, "number")}, {"code", text(o, "code")},
-                                             {"name", str(o, "name")}, {"cost_text", app::text_or_null(cost)}, {"cost", rupiah_value(cost)},
-                                             {"line", integer(o, "line")}});
+            const std::int64_t oid = m_d.add("action_objective", {{"plan_id", id},
+                                                                  {"number", text(o, "number")},
+                                                                  {"code", text(o, "code")},
+                                                                  {"name", str(o, "name")},
+                                                                  {"cost_text", app::text_or_null(cost)},
+                                                                  {"cost", rupiah_value(cost)},
+                                                                  {"line", integer(o, "line")}});
             for (const auto& iv : arr(o, "items")) {
                 const auto& i = obj(iv);
                 Value months;
                 if (const auto* m = field(i, "months"); m && m->is_array()) {
                     std::int64_t mask = 0;
-                    for (const auto& x : m->as_array()) mask |= std::int64_t{1} << (x.as_int64() - 1);
+                    for (const auto& x : m->as_array())
+                        mask |= std::int64_t{1} << (x.as_int64() - 1);
                     months = mask;
                 }
-                m_d.add("action_item", {{"action_objective_id", oid}, {"indicator_id", indicator_of(str(i, "indicator"))},
-                                        {"indicator_text", str(i, "indicator")}, {"target_text", text(i, "target")},
-                                        {"activity", text(i, "activity")}, {"months", months}, {"month_ticks", integer(i, "month_ticks")},
-                                        {"executor", text(i, "executor")}, {"line", integer(i, "line")}});
+                m_d.add("action_item", {{"action_objective_id", oid},
+                                        {"indicator_id", indicator_of(str(i, "indicator"))},
+                                        {"indicator_text", str(i, "indicator")},
+                                        {"target_text", text(i, "target")},
+                                        {"activity", text(i, "activity")},
+                                        {"months", months},
+                                        {"month_ticks", integer(i, "month_ticks")},
+                                        {"executor", text(i, "executor")},
+                                        {"line", integer(i, "line")}});
             }
         }
     }
@@ -395,21 +507,32 @@ private:
         // The analysis table stands under "Sasaran N": that names its objective, also where the
         // measurement table printed the objective without its activity code.
         Value objective_id;
-        if (auto it = m_office->objectives_by_number.find(str(b, "objective")); it != m_office->objectives_by_number.end()) {
+        if (auto it = m_office->objectives_by_number.find(str(b, "objective"));
+            it != m_office->objectives_by_number.end()) {
             objective_id = it->second;
             if (!code.empty()) m_office->objectives_by_code.emplace(code, it->second);
         } else if (auto c = m_office->objectives_by_code.find(code); c != m_office->objectives_by_code.end()) {
             objective_id = c->second;
         }
-        const std::int64_t id = m_d.add(
-            "budget_line", {{"office_id", m_office->id}, {"objective_id", objective_id}, {"year", integer(b, "year", m_year)},
-                            {"code", app::text_or_null(code)}, {"name", str(b, "name")}, {"ceiling_text", ceiling},
-                            {"ceiling", rupiah_value(ceiling)}, {"reported_percent", text(b, "percent_printed")},
-                            {"source", m_source + (str(b, "source").empty() ? "" : "#" + str(b, "source"))}, {"line", integer(b, "line")}});
+        const std::int64_t id =
+            m_d.add("budget_line", {{"office_id", m_office->id},
+                                    {"objective_id", objective_id},
+                                    {"year", integer(b, "year", m_year)},
+                                    {"code", app::text_or_null(code)},
+                                    {"name", str(b, "name")},
+                                    {"ceiling_text", ceiling},
+                                    {"ceiling", rupiah_value(ceiling)},
+                                    {"reported_percent", text(b, "percent_printed")},
+                                    {"source", m_source + (str(b, "source").empty() ? "" : "#" + str(b, "source"))},
+                                    {"line", integer(b, "line")}});
         if (!actual.empty())
-            m_d.add("budget_spending", {{"budget_line_id", id}, {"month", std::int64_t{12}}, {"amount_text", actual},
-                                        {"amount", rupiah_value(actual)}, {"note", "Realisasi tahunan menurut dokumen"},
-                                        {"author", "demo"}, {"recorded_at", m_recorded_at}});
+            m_d.add("budget_spending", {{"budget_line_id", id},
+                                        {"month", std::int64_t{12}},
+                                        {"amount_text", actual},
+                                        {"amount", rupiah_value(actual)},
+                                        {"note", "Realisasi tahunan menurut dokumen"},
+                                        {"author", "demo"},
+                                        {"recorded_at", m_recorded_at}});
     }
 
     void previous_year(const bj::object& p) {
@@ -417,7 +540,8 @@ private:
         Value id = indicator_of(str(p, "indicator"));
         if (std::holds_alternative<std::monostate>(id)) {
             auto it = m_office->objectives_by_code.find(str(p, "code"));
-            if (it == m_office->objectives_by_code.end()) throw SeedError("previous_year: unknown objective " + str(p, "code"));
+            if (it == m_office->objectives_by_code.end())
+                throw SeedError("previous_year: unknown objective " + str(p, "code"));
             id = add_indicator(it->second, 100, p, "indicator", str(p, "unit"));
         }
         const std::int64_t iid = std::get<std::int64_t>(id);
@@ -426,8 +550,13 @@ private:
     }
 
     void obstacle(const bj::object& o) {
-        m_d.add("obstacle", {{"office_id", m_office->id}, {"year", m_year}, {"number", text(o, "number")}, {"aspect", text(o, "aspect")},
-                             {"obstacle", str(o, "obstacle")}, {"remark", text(o, "remark")}, {"remedy", text(o, "remedy")},
+        m_d.add("obstacle", {{"office_id", m_office->id},
+                             {"year", m_year},
+                             {"number", text(o, "number")},
+                             {"aspect", text(o, "aspect")},
+                             {"obstacle", str(o, "obstacle")},
+                             {"remark", text(o, "remark")},
+                             {"remedy", text(o, "remedy")},
                              {"line", integer(o, "line")}});
     }
 
@@ -445,7 +574,9 @@ private:
 Result<bj::object> parse_root(const SeedFile& f) {
     boost::system::error_code ec;
     bj::value v = bj::parse(f.text, ec);
-    if (ec || !v.is_object()) return fail(ErrorCode::invalid_input, "Berkas data '" + std::string(f.name) + "' bukan JSON yang sah", std::string(f.name));
+    if (ec || !v.is_object())
+        return fail(ErrorCode::invalid_input, "Berkas data '" + std::string(f.name) + "' bukan JSON yang sah",
+                    std::string(f.name));
     return std::move(v.as_object());
 }
 

@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <functional>
-#include <map>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <unistd.h>
 
@@ -32,15 +32,20 @@ int report(const Error& e) {
     switch (e.code) {
     case ErrorCode::invalid_input:
     case ErrorCode::unsupported:
-    case ErrorCode::io: return 2;
-    default: return 1;
+    case ErrorCode::io:
+        return 2;
+    default:
+        return 1;
     }
 }
 
-bool file_exists(const std::string& p) { return access(p.c_str(), F_OK) == 0; }
+bool file_exists(const std::string& p) {
+    return access(p.c_str(), F_OK) == 0;
+}
 
 void remove_db_files(const std::string& p) {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((p + suffix).c_str());
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        std::remove((p + suffix).c_str());
 }
 
 // Writes through a temporary file and renames it, so no half-written file is ever left behind.
@@ -62,7 +67,9 @@ Result<void> write_file_atomically(const std::string& path, const std::string& c
     return {};
 }
 
-Result<std::unique_ptr<Repo>> open_existing(const std::string& db) { return Repo::open(db, false); }
+Result<std::unique_ptr<Repo>> open_existing(const std::string& db) {
+    return Repo::open(db, false);
+}
 
 struct OfficeYearResult {
     std::unique_ptr<Repo> repo;
@@ -74,7 +81,8 @@ Result<OfficeYearResult> load(const std::string& db, const std::string& satker, 
     if (!repo) return tl::unexpected(repo.error());
     auto office = (*repo)->find_office(satker);
     if (!office) return tl::unexpected(office.error());
-    if (!*office) return fail(ErrorCode::not_found, "Satker '" + satker + "' tidak dikenal di basis data " + db, "--satker");
+    if (!*office)
+        return fail(ErrorCode::not_found, "Satker '" + satker + "' tidak dikenal di basis data " + db, "--satker");
     auto data = (*repo)->load_office_year(**office, year);
     if (!data) return tl::unexpected(data.error());
     return OfficeYearResult{std::move(*repo), std::move(*data)};
@@ -87,63 +95,75 @@ std::string pct(const std::optional<Ratio>& r, Rounding rounding) {
 std::string csv_field(const std::string& s) {
     if (s.find_first_of(";\"\n") == std::string::npos) return s;
     std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
 
 void print_text(const OfficeYear& d, const Measurement& m, Rounding rounding, const std::vector<Finding>& findings) {
     std::cout << fmt::format("Pengukuran Kinerja {} Tahun {}\n", d.office.name, d.year);
-    std::cout << fmt::format("Pembulatan capaian: {}; skala: {}\n", rounding == Rounding::half_up ? "setengah ke atas" : "dipotong",
-                             m.scale->name);
+    std::cout << fmt::format("Pembulatan capaian: {}; skala: {}\n",
+                             rounding == Rounding::half_up ? "setengah ke atas" : "dipotong", m.scale->name);
     if (m.objectives.empty()) std::cout << "\nBelum ada indikator dengan target atau realisasi untuk tahun ini.\n";
     for (const auto& mo : m.objectives) {
-        std::cout << "\nSasaran " << (mo.objective->number.empty() ? "" : mo.objective->number + ". ") << mo.objective->name << "\n";
+        std::cout << "\nSasaran " << (mo.objective->number.empty() ? "" : mo.objective->number + ". ")
+                  << mo.objective->name << "\n";
         int n = 0;
         for (const auto& mi : mo.indicators) {
             const auto& ind = *mi.indicator;
             std::cout << fmt::format("  {:>2}. {}\n", ++n, ind.statement);
-            std::string line = fmt::format("      target {} · realisasi {} · capaian ", ind.target_text.empty() ? "-" : ind.target_text,
+            std::string line = fmt::format("      target {} · realisasi {} · capaian ",
+                                           ind.target_text.empty() ? "-" : ind.target_text,
                                            mi.actual_text.empty() ? "-" : mi.actual_text);
-            if (mi.achievement.percent) line += pct(mi.achievement.percent, rounding) + " · " + mi.band;
-            else line += "tidak dapat dihitung (" + mi.achievement.reason + ")";
+            if (mi.achievement.percent)
+                line += pct(mi.achievement.percent, rounding) + " · " + mi.band;
+            else
+                line += "tidak dapat dihitung (" + mi.achievement.reason + ")";
             if (mi.achievement.percent && !mi.achievement.reason.empty()) line += " · " + mi.achievement.reason;
             std::cout << line << "\n";
         }
-        std::cout << fmt::format("  Capaian sasaran: {} ({}){}\n", pct(mo.rollup.value, rounding), describe_rollup(mo.rollup, "indikator"),
-                                 mo.band.empty() ? "" : " · " + mo.band);
+        std::cout << fmt::format("  Capaian sasaran: {} ({}){}\n", pct(mo.rollup.value, rounding),
+                                 describe_rollup(mo.rollup, "indikator"), mo.band.empty() ? "" : " · " + mo.band);
         if (mo.budget)
-            std::cout << fmt::format("  Anggaran: pagu Rp {} · realisasi Rp {} · penyerapan {}%\n", format_rupiah(mo.budget->ceiling),
-                                     format_rupiah(mo.budget->actual), pct(mo.absorption, Rounding::half_up));
+            std::cout << fmt::format("  Anggaran: pagu Rp {} · realisasi Rp {} · penyerapan {}%\n",
+                                     format_rupiah(mo.budget->ceiling), format_rupiah(mo.budget->actual),
+                                     pct(mo.absorption, Rounding::half_up));
     }
-    std::cout << fmt::format("\nCapaian kinerja kantor: {} ({}){}\n", pct(m.rollup.value, rounding), describe_rollup(m.rollup, "sasaran"),
-                             m.band.empty() ? "" : " · " + m.band);
-    std::cout << fmt::format("Anggaran seluruhnya: pagu Rp {} · realisasi Rp {} · penyerapan {}% (Σ realisasi / Σ pagu)\n",
-                             format_rupiah(m.budget.ceiling), format_rupiah(m.budget.actual), pct(m.absorption, Rounding::half_up));
+    std::cout << fmt::format("\nCapaian kinerja kantor: {} ({}){}\n", pct(m.rollup.value, rounding),
+                             describe_rollup(m.rollup, "sasaran"), m.band.empty() ? "" : " · " + m.band);
+    std::cout << fmt::format(
+        "Anggaran seluruhnya: pagu Rp {} · realisasi Rp {} · penyerapan {}% (Σ realisasi / Σ pagu)\n",
+        format_rupiah(m.budget.ceiling), format_rupiah(m.budget.actual), pct(m.absorption, Rounding::half_up));
     std::cout << "\nSkala pengukuran: " << m.scale->citation << "\n";
-    for (const auto& line : m.scale->describe()) std::cout << "  " << line << "\n";
+    for (const auto& line : m.scale->describe())
+        std::cout << "  " << line << "\n";
     if (!m.scale->note.empty()) std::cout << "  (" << m.scale->note << ")\n";
     int errors = 0, warnings = 0;
-    for (const auto& f : findings) (f.severity == Severity::error ? errors : warnings) += f.severity == Severity::info ? 0 : 1;
+    for (const auto& f : findings)
+        (f.severity == Severity::error ? errors : warnings) += f.severity == Severity::info ? 0 : 1;
     if (!findings.empty())
-        std::cout << fmt::format("\nTemuan konsistensi: {} galat, {} peringatan (rinciannya: kinerja check --satker {} --year {})\n",
-                                 errors, warnings, d.office.code, d.year);
+        std::cout << fmt::format(
+            "\nTemuan konsistensi: {} galat, {} peringatan (rinciannya: kinerja check --satker {} --year {})\n", errors,
+            warnings, d.office.code, d.year);
 }
 
 void print_csv(const OfficeYear& d, const Measurement& m, Rounding rounding) {
     std::cout << "satker;tahun;no_sasaran;kode;sasaran;indikator;target;realisasi;capaian;kategori;keterangan\n";
     for (const auto& mo : m.objectives)
         for (const auto& mi : mo.indicators)
-            std::cout << fmt::format("{};{};{};{};{};{};{};{};{};{};{}\n", d.office.code, d.year, csv_field(mo.objective->number),
-                                     csv_field(mo.objective->code), csv_field(mo.objective->name), csv_field(mi.indicator->statement),
+            std::cout << fmt::format("{};{};{};{};{};{};{};{};{};{};{}\n", d.office.code, d.year,
+                                     csv_field(mo.objective->number), csv_field(mo.objective->code),
+                                     csv_field(mo.objective->name), csv_field(mi.indicator->statement),
                                      csv_field(mi.indicator->target_text), csv_field(mi.actual_text),
-                                     mi.achievement.percent ? pct(mi.achievement.percent, rounding) : "", csv_field(mi.band),
-                                     csv_field(mi.achievement.reason));
+                                     mi.achievement.percent ? pct(mi.achievement.percent, rounding) : "",
+                                     csv_field(mi.band), csv_field(mi.achievement.reason));
 }
 
 } // namespace
 
 int demo(const std::string& db) {
-    if (file_exists(db)) return report({ErrorCode::conflict, "Berkas '" + db + "' sudah ada; demo hanya membuat basis data baru", db});
+    if (file_exists(db))
+        return report({ErrorCode::conflict, "Berkas '" + db + "' sudah ada; demo hanya membuat basis data baru", db});
     const std::string tmp = db + ".building";
     remove_db_files(tmp);
     auto result = [&]() -> Result<std::size_t> {
@@ -154,12 +174,16 @@ int demo(const std::string& db) {
         json::SeedFile offices{};
         std::vector<json::SeedFile> documents;
         for (const auto& f : platform::demo_data()) {
-            if (f.path == "offices.json") offices = {f.path, f.data};
-            else documents.push_back({f.path, f.data});
+            if (f.path == "offices.json")
+                offices = {f.path, f.data};
+            else
+                documents.push_back({f.path, f.data});
         }
         if (auto r = json::read_seeds(offices, documents, *dataset); !r) return tl::unexpected(r.error());
-        const std::string summary = fmt::format("{{\"documents\": {}, \"rows\": {}}}", documents.size(), dataset->row_count());
-        if (auto r = (*repo)->restore(*dataset, {"system", "demo", "database", summary}); !r) return tl::unexpected(r.error());
+        const std::string summary =
+            fmt::format("{{\"documents\": {}, \"rows\": {}}}", documents.size(), dataset->row_count());
+        if (auto r = (*repo)->restore(*dataset, {"system", "demo", "database", summary}); !r)
+            return tl::unexpected(r.error());
         return dataset->row_count();
     }();
     if (!result) {
@@ -171,21 +195,26 @@ int demo(const std::string& db) {
         return report({ErrorCode::io, "Berkas '" + db + "' tidak dapat dibuat", db});
     }
     remove_db_files(tmp);
-    std::cout << fmt::format("Basis data demo dibuat: {} ({} baris data). Login demo: admin, reviewer.sumsel, planner.prabumulih, "
-                             "head.prabumulih, operator.rendatin, viewer.prabumulih; kata sandi: kinerja-demo\n",
-                             db, *result);
+    std::cout << fmt::format(
+        "Basis data demo dibuat: {} ({} baris data). Login demo: admin, reviewer.sumsel, planner.prabumulih, "
+        "head.prabumulih, operator.rendatin, viewer.prabumulih; kata sandi: kinerja-demo\n",
+        db, *result);
     return 0;
 }
 
-int measure(const std::string& db, const std::string& satker, int year, const std::string& rounding_name, const std::string& format) {
+int measure(const std::string& db, const std::string& satker, int year, const std::string& rounding_name,
+            const std::string& format) {
     auto loaded = load(db, satker, year);
     if (!loaded) return report(loaded.error());
     const Rounding rounding = rounding_name == "truncate" ? Rounding::truncate : Rounding::half_up;
     const Measurement m = measure(loaded->data);
     const std::vector<Finding> findings = check_office_year(loaded->data);
-    if (format == "json") std::cout << json::measurement_to_json(loaded->data, m, rounding, findings);
-    else if (format == "csv") print_csv(loaded->data, m, rounding);
-    else print_text(loaded->data, m, rounding, findings);
+    if (format == "json")
+        std::cout << json::measurement_to_json(loaded->data, m, rounding, findings);
+    else if (format == "csv")
+        print_csv(loaded->data, m, rounding);
+    else
+        print_text(loaded->data, m, rounding, findings);
     return 0;
 }
 
@@ -196,14 +225,17 @@ int rollup(const std::string& db, int year, const std::string& satker, const std
     if (!r) return report(r.error());
     // Show the chosen office and everything below it; parents are scored after their children.
     std::map<std::int64_t, const TreeScore*> by_id;
-    for (const auto& t : r->scores) by_id[t.office->id] = &t;
+    for (const auto& t : r->scores)
+        by_id[t.office->id] = &t;
     std::map<std::int64_t, int> depth;
     std::vector<const TreeScore*> shown;
     std::optional<std::int64_t> root;
     if (!satker.empty()) {
         for (const auto& n : r->nodes)
             if (n.code == satker) root = n.id;
-        if (!root) return report({ErrorCode::not_found, "Satker '" + satker + "' tidak dikenal di basis data " + db, "--satker"});
+        if (!root)
+            return report(
+                {ErrorCode::not_found, "Satker '" + satker + "' tidak dikenal di basis data " + db, "--satker"});
     }
     std::function<void(std::int64_t, int)> walk = [&](std::int64_t id, int level) {
         depth[id] = level;
@@ -218,16 +250,20 @@ int rollup(const std::string& db, int year, const std::string& satker, const std
         for (std::size_t i = 0; i < shown.size(); ++i) {
             const auto& t = *shown[i];
             std::cout << (i ? ",\n" : "\n")
-                      << fmt::format("{{\"satker\": \"{}\", \"level\": \"{}\", \"parent\": {}, \"achievement\": {}, "
-                                     "\"own_achievement\": {}, \"method\": \"{}\", \"offices\": {}, \"offices_reporting\": {}, "
-                                     "\"budget\": {{\"ceiling\": {}, \"actual\": {}, \"absorption\": {}}}}}",
-                                     t.office->code, t.office->level,
-                                     t.office->parent_id ? "\"" + by_id.at(*t.office->parent_id)->office->code + "\"" : std::string("null"),
-                                     t.achievement.value ? "\"" + t.achievement.value->round(2).canonical() + "\"" : std::string("null"),
-                                     t.own && t.own->achievement ? "\"" + t.own->achievement->round(2).canonical() + "\"" : std::string("null"),
-                                     t.achievement.method + " of offices", t.offices, t.offices_reporting, t.budget.ceiling.value,
-                                     t.budget.actual.value,
-                                     t.absorption ? "\"" + t.absorption->round(2).canonical() + "\"" : std::string("null"));
+                      << fmt::format(
+                             "{{\"satker\": \"{}\", \"level\": \"{}\", \"parent\": {}, \"achievement\": {}, "
+                             "\"own_achievement\": {}, \"method\": \"{}\", \"offices\": {}, \"offices_reporting\": {}, "
+                             "\"budget\": {{\"ceiling\": {}, \"actual\": {}, \"absorption\": {}}}}}",
+                             t.office->code, t.office->level,
+                             t.office->parent_id ? "\"" + by_id.at(*t.office->parent_id)->office->code + "\""
+                                                 : std::string("null"),
+                             t.achievement.value ? "\"" + t.achievement.value->round(2).canonical() + "\""
+                                                 : std::string("null"),
+                             t.own && t.own->achievement ? "\"" + t.own->achievement->round(2).canonical() + "\""
+                                                         : std::string("null"),
+                             t.achievement.method + " of offices", t.offices, t.offices_reporting,
+                             t.budget.ceiling.value, t.budget.actual.value,
+                             t.absorption ? "\"" + t.absorption->round(2).canonical() + "\"" : std::string("null"));
         }
         std::cout << "\n]}\n";
         return 0;
@@ -236,10 +272,11 @@ int rollup(const std::string& db, int year, const std::string& satker, const std
     std::cout << "(capaian gabungan = rata-rata capaian satker dalam cakupan; penyerapan = Σ realisasi / Σ pagu)\n\n";
     for (const auto* t : shown) {
         const std::string indent(static_cast<std::size_t>(depth[t->office->id]) * 2, ' ');
-        std::cout << fmt::format("{}{} — capaian {} ({}), satker melapor {}/{}, pagu Rp {}, realisasi Rp {}, penyerapan {}%\n", indent,
-                                 t->office->name, pct(t->achievement.value, Rounding::half_up), describe_rollup(t->achievement, "satker"),
-                                 t->offices_reporting, t->offices, format_rupiah(t->budget.ceiling), format_rupiah(t->budget.actual),
-                                 pct(t->absorption, Rounding::half_up));
+        std::cout << fmt::format(
+            "{}{} — capaian {} ({}), satker melapor {}/{}, pagu Rp {}, realisasi Rp {}, penyerapan {}%\n", indent,
+            t->office->name, pct(t->achievement.value, Rounding::half_up), describe_rollup(t->achievement, "satker"),
+            t->offices_reporting, t->offices, format_rupiah(t->budget.ceiling), format_rupiah(t->budget.actual),
+            pct(t->absorption, Rounding::half_up));
     }
     return 0;
 }
@@ -251,7 +288,8 @@ int check_db(const std::string& db, const std::string& satker, int year, bool as
     if (as_json) {
         std::cout << json::findings_to_json(satker, year, findings);
     } else {
-        std::cout << fmt::format("Temuan konsistensi {} tahun {}: {}\n", loaded->data.office.name, year, findings.size());
+        std::cout << fmt::format("Temuan konsistensi {} tahun {}: {}\n", loaded->data.office.name, year,
+                                 findings.size());
         for (const auto& f : findings)
             std::cout << fmt::format("[{}] {} — {} ({})\n", severity_code(f.severity), f.id, f.message, f.where);
     }
@@ -299,8 +337,10 @@ int backup(const std::string& db, const std::string& out) {
 
 int user_add(const std::string& db, const std::string& login, const std::string& role, const std::string& satker,
              const std::string& unit) {
-    if (role == "operator" && unit.empty()) return report({ErrorCode::invalid_input, "Peran operator memerlukan --unit", "--unit"});
-    if (role != "admin" && satker.empty()) return report({ErrorCode::invalid_input, "Peran " + role + " memerlukan --satker", "--satker"});
+    if (role == "operator" && unit.empty())
+        return report({ErrorCode::invalid_input, "Peran operator memerlukan --unit", "--unit"});
+    if (role != "admin" && satker.empty())
+        return report({ErrorCode::invalid_input, "Peran " + role + " memerlukan --satker", "--satker"});
     std::string password;
     std::getline(std::cin, password);
     auto hash = platform::hash_password(password);
@@ -311,10 +351,12 @@ int user_add(const std::string& db, const std::string& login, const std::string&
         auto office = (*repo)->find_office(satker);
         if (!office) return report(office.error());
         if (*office && (*office)->level != "province")
-            return report({ErrorCode::invalid_input, "Peran reviewer diberikan untuk satker provinsi, bukan " + satker, "--satker"});
+            return report({ErrorCode::invalid_input, "Peran reviewer diberikan untuk satker provinsi, bukan " + satker,
+                           "--satker"});
     }
-    auto id = (*repo)->add_user({login, *hash, role, satker, unit},
-                                {"system", "user-add", "app_user", fmt::format("{{\"login\": \"{}\", \"role\": \"{}\"}}", login, role)});
+    auto id = (*repo)->add_user(
+        {login, *hash, role, satker, unit},
+        {"system", "user-add", "app_user", fmt::format("{{\"login\": \"{}\", \"role\": \"{}\"}}", login, role)});
     if (!id) return report(id.error());
     std::cout << "Pengguna '" << login << "' dibuat dengan peran " << role << "\n";
     return 0;

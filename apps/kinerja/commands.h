@@ -8,7 +8,8 @@
 namespace kinerja::cli {
 
 int demo(const std::string& db);
-int measure(const std::string& db, const std::string& satker, int year, const std::string& rounding, const std::string& format);
+int measure(const std::string& db, const std::string& satker, int year, const std::string& rounding,
+            const std::string& format);
 int rollup(const std::string& db, int year, const std::string& satker, const std::string& format);
 int check_db(const std::string& db, const std::string& satker, int year, bool json);
 int export_db(const std::string& db, const std::string& out);

@@ -18,10 +18,12 @@ int main(int argc, char** argv) {
     measure->add_option("--db", db, "Berkas basis data")->required();
     measure->add_option("--satker", satker, "Kode satker, mis. kpu-kota-prabumulih")->required();
     measure->add_option("--year", year, "Tahun")->required()->check(CLI::Range(1990, 2200));
-    measure->add_option("--rounding", rounding, "Pembulatan: half-up atau truncate")->check(CLI::IsMember({"half-up", "truncate"}));
+    measure->add_option("--rounding", rounding, "Pembulatan: half-up atau truncate")
+        ->check(CLI::IsMember({"half-up", "truncate"}));
     measure->add_option("--format", format, "text, csv atau json")->check(CLI::IsMember({"text", "csv", "json"}));
 
-    auto* roll = app.add_subcommand("rollup", "Capaian dan penyerapan anggaran semua satker, digulung ke provinsi dan nasional");
+    auto* roll =
+        app.add_subcommand("rollup", "Capaian dan penyerapan anggaran semua satker, digulung ke provinsi dan nasional");
     roll->add_option("--db", db, "Berkas basis data")->required();
     roll->add_option("--year", year, "Tahun")->required()->check(CLI::Range(1990, 2200));
     roll->add_option("--satker", satker, "Satker puncak yang ditampilkan beserta bawahannya (bawaan: semua)");
@@ -50,8 +52,9 @@ int main(int argc, char** argv) {
     auto* user_add = user->add_subcommand("add", "Menambah pengguna");
     user_add->add_option("--db", db, "Berkas basis data")->required();
     user_add->add_option("--login", login, "Nama login")->required();
-    user_add->add_option("--role", role, "Peran")->required()->check(
-        CLI::IsMember({"admin", "reviewer", "planner", "head", "operator", "viewer"}));
+    user_add->add_option("--role", role, "Peran")
+        ->required()
+        ->check(CLI::IsMember({"admin", "reviewer", "planner", "head", "operator", "viewer"}));
     user_add->add_option("--satker", satker, "Kode satker");
     user_add->add_option("--unit", unit, "Nama subbagian (peran operator)");
     user_add->add_flag("--password-stdin", password_stdin, "Baca kata sandi dari masukan standar")->required();

@@ -18,7 +18,8 @@ std::string demo_db() {
 }
 
 bj::object measure_json(const std::string& db, const std::string& extra = {}) {
-    const auto r = run_kinerja("measure --db " + db + " --satker kpu-kota-prabumulih --year 2024 --format json " + extra);
+    const auto r =
+        run_kinerja("measure --db " + db + " --satker kpu-kota-prabumulih --year 2024 --format json " + extra);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return bj::parse(r.out).as_object();
 }
@@ -32,7 +33,8 @@ const bj::object& indicator(const bj::object& m, const std::string& name_start) 
 
 TEST(Demo, CreatesTheSeedOfficesAndRefusesToOverwrite) {
     const std::string db = demo_db();
-    for (const char* satker : {"kpu-kota-prabumulih", "kpu-kab-oku-selatan", "kpu-prov-kalimantan-timur", "kpu-kab-mesuji"}) {
+    for (const char* satker :
+         {"kpu-kota-prabumulih", "kpu-kab-oku-selatan", "kpu-prov-kalimantan-timur", "kpu-kab-mesuji"}) {
         const auto r = run_kinerja(std::string("measure --db ") + db + " --satker " + satker + " --year 2024");
         EXPECT_EQ(r.exit_code, 0) << satker << r.err;
     }
@@ -47,7 +49,8 @@ TEST(Measure, ReproducesTheSeedFigures) {
     const auto m = measure_json(demo_db());
     EXPECT_EQ(m.at("schema").as_string(), "kinerja.measure/1");
     EXPECT_EQ(m.at("rounding").as_string(), "half-up");
-    EXPECT_EQ(indicator(m, "Persentase KPU Kota Prabumulih yang mampu merencanakan").at("achievement").as_string(), "94.44");
+    EXPECT_EQ(indicator(m, "Persentase KPU Kota Prabumulih yang mampu merencanakan").at("achievement").as_string(),
+              "94.44");
     EXPECT_EQ(indicator(m, "Persentase pemahaman regulasi").at("achievement").as_string(), "94.74");
     EXPECT_EQ(indicator(m, "Persentase ruangan rapat").at("achievement").as_string(), "93.75");
     // The seed prints 0 for the oath indicator; 100 of 100 is 100.
@@ -71,7 +74,8 @@ TEST(Measure, TruncationReproducesTheSeedsPrinting) {
     const auto m = measure_json(demo_db(), "--rounding truncate");
     EXPECT_EQ(m.at("rounding").as_string(), "truncate");
     EXPECT_EQ(indicator(m, "Persentase pemahaman regulasi").at("achievement").as_string(), "94.73");
-    EXPECT_EQ(indicator(m, "Persentase KPU Kota Prabumulih yang mampu merencanakan").at("achievement").as_string(), "94.44");
+    EXPECT_EQ(indicator(m, "Persentase KPU Kota Prabumulih yang mampu merencanakan").at("achievement").as_string(),
+              "94.44");
 }
 
 TEST(Measure, TextShowsIndonesianNumbersMethodAndScale) {
@@ -154,7 +158,8 @@ TEST(ExportLoad, RoundTripIsByteIdentical) {
     EXPECT_EQ(a, b);
     // The copy measures the same.
     const auto m1 = run_kinerja("measure --db " + db + " --satker kpu-kota-prabumulih --year 2024 --format json");
-    const auto m2 = run_kinerja("measure --db " + dir + "/copy.db --satker kpu-kota-prabumulih --year 2024 --format json");
+    const auto m2 =
+        run_kinerja("measure --db " + dir + "/copy.db --satker kpu-kota-prabumulih --year 2024 --format json");
     EXPECT_EQ(m1.out, m2.out);
 }
 
@@ -211,7 +216,8 @@ TEST(ExportLoad, AMalformedNumberIsNamedWithItsPlace) {
     std::fclose(f);
     auto r = run_kinerja("load --db " + dir + "/new.db " + dir + "/bad.json");
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("tabel 'indicator_target' baris 1 kolom 'value': angka '9,5' tidak sah"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("tabel 'indicator_target' baris 1 kolom 'value': angka '9,5' tidak sah"), std::string::npos)
+        << r.err;
     EXPECT_FALSE(file_exists(dir + "/new.db"));
     // A text where the schema has an integer (a ceiling in rupiah) is refused by the STRICT table.
     f = std::fopen((dir + "/bad2.json").c_str(), "w");
@@ -242,7 +248,8 @@ TEST(Check, ListsTheSeedsContradictions) {
     EXPECT_EQ(root.at("schema").as_string(), "kinerja.check/1");
     auto has = [&](const std::string& id, const std::string& fragment) {
         for (const auto& f : root.at("findings").as_array())
-            if (f.at("id").as_string() == id && std::string(f.at("message").as_string()).find(fragment) != std::string::npos)
+            if (f.at("id").as_string() == id &&
+                std::string(f.at("message").as_string()).find(fragment) != std::string::npos)
                 return true;
         return false;
     };
@@ -264,7 +271,8 @@ TEST(Check, ListsTheSeedsContradictions) {
     EXPECT_FALSE(has("achievement-mismatch", "94,73"));
     EXPECT_FALSE(has("absorption-mismatch", "90,03"));
     const auto& first = root.at("findings").as_array().at(0).as_object();
-    for (const char* key : {"id", "severity", "message", "where", "line"}) EXPECT_TRUE(first.contains(key)) << key;
+    for (const char* key : {"id", "severity", "message", "where", "line"})
+        EXPECT_TRUE(first.contains(key)) << key;
 }
 
 TEST(Check, FindsAnotherOfficesNameAndBadNumbersInOkuSelatan) {
@@ -287,7 +295,8 @@ TEST(Backup, GivesAConsistentCopy) {
     const std::string db = demo_db();
     ASSERT_EQ(run_kinerja("backup --db " + db + " --out " + dir + "/copy.db").exit_code, 0);
     const auto a = run_kinerja("measure --db " + db + " --satker kpu-kota-prabumulih --year 2024 --format json");
-    const auto b = run_kinerja("measure --db " + dir + "/copy.db --satker kpu-kota-prabumulih --year 2024 --format json");
+    const auto b =
+        run_kinerja("measure --db " + dir + "/copy.db --satker kpu-kota-prabumulih --year 2024 --format json");
     EXPECT_EQ(b.exit_code, 0) << b.err;
     EXPECT_EQ(a.out, b.out);
     EXPECT_NE(run_kinerja("backup --db " + db + " --out /nonexistent-dir/copy.db").exit_code, 0);
@@ -295,7 +304,8 @@ TEST(Backup, GivesAConsistentCopy) {
 
 TEST(UserAdd, StoresAnArgon2idHashAndRefusesMistakes) {
     const std::string db = demo_db();
-    auto r = run_kinerja("user add --db " + db + " --login budi --role planner --satker kpu-kota-prabumulih --password-stdin",
+    auto r = run_kinerja("user add --db " + db +
+                             " --login budi --role planner --satker kpu-kota-prabumulih --password-stdin",
                          "rahasia-panjang\n");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     sqlite3* h = nullptr;
@@ -313,20 +323,26 @@ TEST(UserAdd, StoresAnArgon2idHashAndRefusesMistakes) {
     EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u) << hash;
     EXPECT_EQ(hash.find("rahasia"), std::string::npos);
 
-    r = run_kinerja("user add --db " + db + " --login budi --role viewer --satker kpu-kota-prabumulih --password-stdin", "lain-lagi-123\n");
+    r = run_kinerja("user add --db " + db + " --login budi --role viewer --satker kpu-kota-prabumulih --password-stdin",
+                    "lain-lagi-123\n");
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("sudah ada"), std::string::npos);
-    r = run_kinerja("user add --db " + db + " --login x --role head --satker kpu-kota-atlantis --password-stdin", "panjang-sekali\n");
+    r = run_kinerja("user add --db " + db + " --login x --role head --satker kpu-kota-atlantis --password-stdin",
+                    "panjang-sekali\n");
     EXPECT_EQ(r.exit_code, 1);
-    r = run_kinerja("user add --db " + db + " --login y --role operator --satker kpu-kota-prabumulih --password-stdin", "panjang-sekali\n");
+    r = run_kinerja("user add --db " + db + " --login y --role operator --satker kpu-kota-prabumulih --password-stdin",
+                    "panjang-sekali\n");
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("--unit"), std::string::npos);
-    r = run_kinerja("user add --db " + db + " --login z --role viewer --satker kpu-kota-prabumulih --password-stdin", "pendek\n");
+    r = run_kinerja("user add --db " + db + " --login z --role viewer --satker kpu-kota-prabumulih --password-stdin",
+                    "pendek\n");
     EXPECT_EQ(r.exit_code, 2);
-    r = run_kinerja("user add --db " + db + " --login w --role reviewer --satker kpu-kota-prabumulih --password-stdin", "panjang-sekali\n");
+    r = run_kinerja("user add --db " + db + " --login w --role reviewer --satker kpu-kota-prabumulih --password-stdin",
+                    "panjang-sekali\n");
     EXPECT_EQ(r.exit_code, 2);
     r = run_kinerja("user add --db " + db +
-                        " --login ops --role operator --satker kpu-kota-prabumulih --unit \"Subbagian Keuangan, Umum dan Logistik\" --password-stdin",
+                        " --login ops --role operator --satker kpu-kota-prabumulih --unit \"Subbagian Keuangan, Umum "
+                        "dan Logistik\" --password-stdin",
                     "panjang-sekali\n");
     EXPECT_EQ(r.exit_code, 0) << r.err;
 }

@@ -42,14 +42,16 @@ std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;
     std::stringstream ss(text);
     std::string l;
-    while (std::getline(ss, l)) lines.push_back(l);
+    while (std::getline(ss, l))
+        lines.push_back(l);
     return lines;
 }
 
 std::string first_words(const std::string& s, int n) {
     std::stringstream ss(fold(s));
     std::string w, out;
-    for (int i = 0; i < n && ss >> w; ++i) out += (i ? " " : "") + w;
+    for (int i = 0; i < n && ss >> w; ++i)
+        out += (i ? " " : "") + w;
     return out;
 }
 
@@ -64,7 +66,8 @@ public:
     void walk(const bj::value& v, const std::string& path) {
         if (v.is_array()) {
             int i = 0;
-            for (const auto& x : v.as_array()) walk(x, path + "[" + std::to_string(i++) + "]");
+            for (const auto& x : v.as_array())
+                walk(x, path + "[" + std::to_string(i++) + "]");
         } else if (v.is_object()) {
             const auto& o = v.as_object();
             if (const auto* line = o.if_contains("line"); line && line->is_int64()) check(o, line->as_int64(), path);
@@ -99,14 +102,16 @@ private:
             // Wrapped cells continue on the next lines: the first word stands on the line, the
             // first three words within the next few lines.
             const std::string word = first_words(text, 1);
-            EXPECT_NE(here.find(word), std::string::npos) << m_file << ":" << line << " " << path << " first word '" << word << "'";
+            EXPECT_NE(here.find(word), std::string::npos)
+                << m_file << ":" << line << " " << path << " first word '" << word << "'";
             const std::string three = first_words(text, 3);
             EXPECT_NE((budget_row ? here : window(line, 12)).find(three), std::string::npos)
                 << m_file << ":" << line << " " << path << " words '" << three << "'";
             break;
         }
         // Printed numbers stand on the line itself (tables keep a row on one line).
-        for (const char* key : {"target", "actual", "achievement_printed", "ceiling", "percent_printed", "amount", "budget"}) {
+        for (const char* key :
+             {"target", "actual", "achievement_printed", "ceiling", "percent_printed", "amount", "budget"}) {
             const auto* v = o.if_contains(key);
             if (!v || !v->is_string() || v->as_string().empty() || !m_same_line_numbers) continue;
             ++counts.numbers;
@@ -151,7 +156,9 @@ TEST(SeedTranscription, EveryItemStandsAtItsLineInTheSeed) {
 }
 
 TEST(SeedTranscription, PrabumulihMeasurementIsComplete) {
-    const auto root = bj::parse(read_file(std::string(KINERJA_SOURCE_DIR) + "/data/demo/lkj-2024-kpu-kota-prabumulih.json")).as_object();
+    const auto root =
+        bj::parse(read_file(std::string(KINERJA_SOURCE_DIR) + "/data/demo/lkj-2024-kpu-kota-prabumulih.json"))
+            .as_object();
     const auto& objectives = root.at("measurement").at("objectives").as_array();
     ASSERT_EQ(objectives.size(), 10u);
     const std::vector<std::size_t> per_objective = {3, 4, 4, 4, 3, 1, 1, 6, 10, 1};
@@ -162,7 +169,9 @@ TEST(SeedTranscription, PrabumulihMeasurementIsComplete) {
 }
 
 TEST(SeedTranscription, ActionPlanCostsAreTheDocumentsOwnText) {
-    const auto root = bj::parse(read_file(std::string(KINERJA_SOURCE_DIR) + "/data/demo/renaksi-2024-kpu-kota-prabumulih.json")).as_object();
+    const auto root =
+        bj::parse(read_file(std::string(KINERJA_SOURCE_DIR) + "/data/demo/renaksi-2024-kpu-kota-prabumulih.json"))
+            .as_object();
     const std::string seed = read_file(std::string(KINERJA_SEEDS_DIR) + "/renaksi-2024-kpu-kota-prabumulih.txt");
     const auto& objectives = root.at("action_plan").at("objectives").as_array();
     ASSERT_EQ(objectives.size(), 9u);

@@ -12,7 +12,9 @@ Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {
         throw std::runtime_error(std::string("SQL: ") + sqlite3_errmsg(db) + " in: " + std::string(sql));
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
 
 Statement& Statement::bind(int i, const app::Value& v) {
     if (std::holds_alternative<std::int64_t>(v)) return bind(i, std::get<std::int64_t>(v));
@@ -47,9 +49,15 @@ void Statement::reset() {
     sqlite3_clear_bindings(m_stmt);
 }
 
-int Statement::column_count() const { return sqlite3_column_count(m_stmt); }
-bool Statement::is_null(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
-std::int64_t Statement::integer(int c) const { return sqlite3_column_int64(m_stmt, c); }
+int Statement::column_count() const {
+    return sqlite3_column_count(m_stmt);
+}
+bool Statement::is_null(int c) const {
+    return sqlite3_column_type(m_stmt, c) == SQLITE_NULL;
+}
+std::int64_t Statement::integer(int c) const {
+    return sqlite3_column_int64(m_stmt, c);
+}
 
 std::string Statement::text(int c) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, c));
@@ -63,9 +71,12 @@ std::optional<std::int64_t> Statement::opt_integer(int c) const {
 
 app::Value Statement::value(int c) const {
     switch (sqlite3_column_type(m_stmt, c)) {
-    case SQLITE_NULL: return {};
-    case SQLITE_INTEGER: return integer(c);
-    default: return text(c);
+    case SQLITE_NULL:
+        return {};
+    case SQLITE_INTEGER:
+        return integer(c);
+    default:
+        return text(c);
     }
 }
 
@@ -77,7 +88,8 @@ Result<Connection> Connection::open(const std::string& path, bool create) {
             in.read(header, sizeof header);
             const auto got = in.gcount();
             if (got > 0 && (got < 16 || std::memcmp(header, "SQLite format 3", 16) != 0))
-                return fail(ErrorCode::invalid_input, "Berkas '" + path + "' bukan basis data Kinerja (bukan SQLite)", path);
+                return fail(ErrorCode::invalid_input, "Berkas '" + path + "' bukan basis data Kinerja (bukan SQLite)",
+                            path);
         } else if (!create) {
             return fail(ErrorCode::not_found, "Basis data '" + path + "' tidak ditemukan", path);
         }
@@ -99,12 +111,15 @@ Result<Connection> Connection::open(const std::string& path, bool create) {
         c.exec("PRAGMA mmap_size = 1073741824");
         c.exec("PRAGMA cache_size = -65536");
     } catch (const std::exception& e) {
-        return fail(ErrorCode::invalid_input, "Berkas '" + path + "' bukan basis data yang dapat dipakai: " + e.what(), path);
+        return fail(ErrorCode::invalid_input, "Berkas '" + path + "' bukan basis data yang dapat dipakai: " + e.what(),
+                    path);
     }
     return c;
 }
 
-Connection::~Connection() { sqlite3_close_v2(m_db); }
+Connection::~Connection() {
+    sqlite3_close_v2(m_db);
+}
 
 void Connection::exec(std::string_view sql) {
     char* err = nullptr;
@@ -116,6 +131,8 @@ void Connection::exec(std::string_view sql) {
     }
 }
 
-std::string Connection::error_message() const { return sqlite3_errmsg(m_db); }
+std::string Connection::error_message() const {
+    return sqlite3_errmsg(m_db);
+}
 
 } // namespace kinerja::sqlite

@@ -25,7 +25,7 @@ public:
     Statement& bind(int index, std::int64_t v);
     Statement& bind(int index, std::string_view v);
     Statement& bind_null(int index);
-    bool step();       // true while a row is there; throws on error
+    bool step(); // true while a row is there; throws on error
     void reset();
     int column_count() const;
     bool is_null(int col) const;

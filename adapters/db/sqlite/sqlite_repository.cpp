@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <fmt/format.h>
 #include <map>
-#include <unordered_map>
 #include <sqlite3.h>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "adapters/db/sqlite/sqlite_db.h"
 #include "core/quantity.h"
@@ -33,8 +33,10 @@ template <typename F> auto in_transaction(Connection& c, F&& body) -> decltype(b
     }
     try {
         auto result = body();
-        if (result) c.exec("COMMIT");
-        else c.exec("ROLLBACK");
+        if (result)
+            c.exec("COMMIT");
+        else
+            c.exec("ROLLBACK");
         return result;
     } catch (const std::exception& e) {
         try {
@@ -47,8 +49,10 @@ template <typename F> auto in_transaction(Connection& c, F&& body) -> decltype(b
 
 std::vector<std::string> table_names(Connection& c) {
     std::vector<std::string> names;
-    Statement s(c.handle(), "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid");
-    while (s.step()) names.push_back(s.text(0));
+    Statement s(c.handle(),
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid");
+    while (s.step())
+        names.push_back(s.text(0));
     return names;
 }
 
@@ -60,18 +64,24 @@ app::Table table_shape(Connection& c, const std::string& table) {
         t.columns.push_back(s.text(0));
         // Defaults in this schema are quoted texts ('posisi') or nothing.
         const std::string d = s.text(1);
-        if (d.size() >= 2 && d.front() == '\'' && d.back() == '\'') t.defaults.emplace_back(d.substr(1, d.size() - 2));
-        else t.defaults.emplace_back();
+        if (d.size() >= 2 && d.front() == '\'' && d.back() == '\'')
+            t.defaults.emplace_back(d.substr(1, d.size() - 2));
+        else
+            t.defaults.emplace_back();
     }
     return t;
 }
 
 void insert_audit(Connection& c, const app::AuditRecord& a, std::optional<std::int64_t> entity_id) {
-    Statement s(c.handle(), "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, NULL, ?)");
+    Statement s(
+        c.handle(),
+        "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, NULL, ?)");
     s.bind(1, std::string_view(now_iso())).bind(2, std::string_view(a.actor)).bind(3, std::string_view(a.action));
     s.bind(4, std::string_view(a.entity));
-    if (entity_id) s.bind(5, *entity_id);
-    else s.bind_null(5);
+    if (entity_id)
+        s.bind(5, *entity_id);
+    else
+        s.bind_null(5);
     s.bind(6, std::string_view(a.after));
     s.step();
 }
@@ -88,7 +98,6 @@ std::optional<Date> opt_date(const Statement& s, int col) {
     return *d;
 }
 
-
 // Objectives, indicators, targets, actuals and budgets of one year: of one office, or of all
 // offices at once (the national roll-up reads everything in a handful of queries).
 void load_measurement_inputs(Connection& conn, int year, std::optional<std::int64_t> office_filter,
@@ -98,8 +107,10 @@ void load_measurement_inputs(Connection& conn, int year, std::optional<std::int6
     auto office_is = [](const char* column) { return std::string("(?2 IS NULL OR ") + column + " = ?2)"; };
     auto bind_office = [&](Statement& s) {
         s.bind(1, year);
-        if (office_filter) s.bind(2, *office_filter);
-        else s.bind_null(2);
+        if (office_filter)
+            s.bind(2, *office_filter);
+        else
+            s.bind_null(2);
     };
     std::unordered_map<std::int64_t, std::pair<std::int64_t, std::pair<std::size_t, std::size_t>>> indicator_index;
     {
@@ -112,7 +123,8 @@ void load_measurement_inputs(Connection& conn, int year, std::optional<std::int6
             FROM indicator i
             JOIN objective o ON o.id = i.objective_id
             LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = ?1 AND t.kind = 'year'
-            WHERE )") + office_is("o.office_id") + R"(
+            WHERE )") + office_is("o.office_id") +
+                            R"(
               AND (t.id IS NOT NULL OR EXISTS (SELECT 1 FROM actual a WHERE a.indicator_id = i.id AND a.year = ?1)
                    OR EXISTS (SELECT 1 FROM renstra_item ri JOIN renstra r ON r.id = ri.renstra_id
                               WHERE ri.id = o.renstra_item_id AND ?1 BETWEEN r.period_start AND r.period_end))
@@ -124,7 +136,8 @@ void load_measurement_inputs(Connection& conn, int year, std::optional<std::int6
             const std::int64_t oid = s.integer(0);
             auto [it, inserted] = objective_index.emplace(oid, d.objectives.size());
             if (inserted)
-                d.objectives.push_back({oid, s.text(1), s.text(2), s.text(3), {}, SourceRef{s.text(4), static_cast<int>(s.integer(5))}});
+                d.objectives.push_back(
+                    {oid, s.text(1), s.text(2), s.text(3), {}, SourceRef{s.text(4), static_cast<int>(s.integer(5))}});
             IndicatorData ind;
             ind.id = s.integer(6);
             ind.number = static_cast<int>(s.integer(7));
@@ -133,7 +146,8 @@ void load_measurement_inputs(Connection& conn, int year, std::optional<std::int6
             ind.rule.polarity = parse_polarity(s.text(10)).value_or(Polarity::higher_is_better);
             ind.rule.lower_formula = parse_lower_formula(s.text(11)).value_or(LowerIsBetterFormula::lan);
             ind.period_rule = parse_period_rule(s.text(12)).value_or(PeriodRule::position);
-            ind.rule.zero_target = s.text(13) == "achieved-when-zero" ? ZeroTargetRule::achieved_when_zero : ZeroTargetRule::not_computable;
+            ind.rule.zero_target = s.text(13) == "achieved-when-zero" ? ZeroTargetRule::achieved_when_zero
+                                                                      : ZeroTargetRule::not_computable;
             ind.rule.ordinal = s.text(14) == "tier-ratio" ? OrdinalRule::tier_ratio : OrdinalRule::achieved_or_not;
             ind.weight = parse_canonical_decimal(s.text(15)).value_or(Decimal::integer(1));
             ind.ref = {s.text(16), static_cast<int>(s.integer(17))};
@@ -141,8 +155,10 @@ void load_measurement_inputs(Connection& conn, int year, std::optional<std::int6
             ind.target_ref = {s.text(19), static_cast<int>(s.integer(20))};
             if (!ind.target_text.empty()) {
                 auto q = parse_quantity(ind.target_text, ind.unit);
-                if (q) ind.target = *q;
-                else ind.target_error = q.error().message;
+                if (q)
+                    ind.target = *q;
+                else
+                    ind.target_error = q.error().message;
             }
             auto& obj = d.objectives[it->second];
             indicator_index[ind.id] = {office_id, {it->second, obj.indicators.size()}};
@@ -181,7 +197,8 @@ void load_measurement_inputs(Connection& conn, int year, std::optional<std::int6
                    (SELECT count(*) FROM budget_spending p WHERE p.budget_line_id = b.id),
                    (SELECT count(p.amount) FROM budget_spending p WHERE p.budget_line_id = b.id),
                    (SELECT sum(p.amount) FROM budget_spending p WHERE p.budget_line_id = b.id)
-            FROM budget_line b WHERE b.year = ?1 AND )") + office_is("b.office_id") + R"( ORDER BY b.office_id, b.id)");
+            FROM budget_line b WHERE b.year = ?1 AND )") +
+                            office_is("b.office_id") + R"( ORDER BY b.office_id, b.id)");
         bind_office(s);
         while (s.step()) {
             BudgetLineData b;
@@ -199,7 +216,8 @@ void load_measurement_inputs(Connection& conn, int year, std::optional<std::int6
                 std::size_t start = 0;
                 while (start <= texts.size()) {
                     const auto sep = texts.find(char(31), start);
-                    const std::string t = texts.substr(start, sep == std::string::npos ? std::string::npos : sep - start);
+                    const std::string t =
+                        texts.substr(start, sep == std::string::npos ? std::string::npos : sep - start);
                     auto v = parse_rupiah(t);
                     b.spending.emplace_back(t, v ? std::optional<Rupiah>(*v) : std::nullopt);
                     if (sep == std::string::npos) break;
@@ -217,13 +235,14 @@ SqliteRepository::SqliteRepository(std::unique_ptr<Connection> c, std::string pa
     : m_conn(std::move(c)), m_path(std::move(path)) {}
 SqliteRepository::~SqliteRepository() = default;
 
-int SqliteRepository::schema_version() { return static_cast<int>(platform::sqlite_migrations().size()); }
+int SqliteRepository::schema_version() {
+    return static_cast<int>(platform::sqlite_migrations().size());
+}
 
 Result<std::unique_ptr<SqliteRepository>> SqliteRepository::open(const std::string& path, bool create) {
     auto conn = Connection::open(path, create);
     if (!conn) return tl::unexpected(conn.error());
-    std::unique_ptr<SqliteRepository> repo(
-        new SqliteRepository(std::make_unique<Connection>(std::move(*conn)), path));
+    std::unique_ptr<SqliteRepository> repo(new SqliteRepository(std::make_unique<Connection>(std::move(*conn)), path));
     if (auto m = repo->migrate(); !m) return tl::unexpected(m.error());
     return repo;
 }
@@ -234,16 +253,18 @@ Result<void> SqliteRepository::migrate() {
         Statement s(m_conn->handle(), "PRAGMA user_version");
         if (s.step()) current = static_cast<int>(s.integer(0));
     } catch (const std::exception& e) {
-        return fail(ErrorCode::invalid_input, "Berkas '" + m_path + "' bukan basis data yang dapat dibaca: " + e.what(), m_path);
+        return fail(ErrorCode::invalid_input, "Berkas '" + m_path + "' bukan basis data yang dapat dibaca: " + e.what(),
+                    m_path);
     }
     const auto migrations = platform::sqlite_migrations();
     const int known = static_cast<int>(migrations.size());
     if (current > known)
-        return fail(ErrorCode::unsupported,
-                    fmt::format("Basis data '{}' memakai skema versi {}, lebih baru dari versi {} yang dikenal program ini; "
-                                "perbarui Kinerja",
-                                m_path, current, known),
-                    m_path);
+        return fail(
+            ErrorCode::unsupported,
+            fmt::format("Basis data '{}' memakai skema versi {}, lebih baru dari versi {} yang dikenal program ini; "
+                        "perbarui Kinerja",
+                        m_path, current, known),
+            m_path);
     for (int v = current; v < known; ++v) {
         auto r = in_transaction(*m_conn, [&]() -> Result<void> {
             m_conn->exec(migrations[static_cast<std::size_t>(v)].data);
@@ -259,7 +280,8 @@ Result<app::Dataset> SqliteRepository::empty_dataset() {
     try {
         app::Dataset d;
         d.schema_version = schema_version();
-        for (const auto& name : table_names(*m_conn)) d.tables.push_back(table_shape(*m_conn, name));
+        for (const auto& name : table_names(*m_conn))
+            d.tables.push_back(table_shape(*m_conn, name));
         return d;
     } catch (const std::exception& e) {
         return fail(ErrorCode::io, e.what());
@@ -288,7 +310,8 @@ Result<app::Dataset> SqliteRepository::dump() {
             while (s.step()) {
                 std::vector<app::Value> row;
                 row.reserve(t.columns.size());
-                for (int c = 0; c < static_cast<int>(t.columns.size()); ++c) row.push_back(s.value(c));
+                for (int c = 0; c < static_cast<int>(t.columns.size()); ++c)
+                    row.push_back(s.value(c));
                 t.rows.push_back(std::move(row));
             }
         }
@@ -307,8 +330,8 @@ Result<void> SqliteRepository::restore(const app::Dataset& data, const app::Audi
     auto shape = empty_dataset();
     if (!shape) return tl::unexpected(shape.error());
     if (data.schema_version != shape->schema_version)
-        return fail(ErrorCode::unsupported, fmt::format("Data bervariasi skema {}, basis data skema {}", data.schema_version,
-                                                        shape->schema_version));
+        return fail(ErrorCode::unsupported, fmt::format("Data bervariasi skema {}, basis data skema {}",
+                                                        data.schema_version, shape->schema_version));
     for (const auto& t : data.tables) {
         const app::Table* known = shape->find(t.name);
         if (!known) return fail(ErrorCode::invalid_input, "Tabel '" + t.name + "' tidak dikenal", t.name);
@@ -317,7 +340,9 @@ Result<void> SqliteRepository::restore(const app::Dataset& data, const app::Audi
     }
     auto empty = is_empty();
     if (!empty) return tl::unexpected(empty.error());
-    if (!*empty) return fail(ErrorCode::conflict, "Basis data '" + m_path + "' sudah berisi data; muat hanya ke basis data kosong", m_path);
+    if (!*empty)
+        return fail(ErrorCode::conflict,
+                    "Basis data '" + m_path + "' sudah berisi data; muat hanya ke basis data kosong", m_path);
     return in_transaction(*m_conn, [&]() -> Result<void> {
         // Tables in the schema's order, so every foreign key points to a row already there.
         for (const auto& known : shape->tables) {
@@ -334,13 +359,15 @@ Result<void> SqliteRepository::restore(const app::Dataset& data, const app::Audi
             for (std::size_t r = 0; r < t->rows.size(); ++r) {
                 const auto& row = t->rows[r];
                 if (row.size() != t->columns.size())
-                    return fail(ErrorCode::invalid_input, fmt::format("Baris {} tabel '{}' tidak lengkap", r + 1, t->name));
-                for (std::size_t i = 0; i < row.size(); ++i) s.bind(static_cast<int>(i) + 1, row[i]);
+                    return fail(ErrorCode::invalid_input,
+                                fmt::format("Baris {} tabel '{}' tidak lengkap", r + 1, t->name));
+                for (std::size_t i = 0; i < row.size(); ++i)
+                    s.bind(static_cast<int>(i) + 1, row[i]);
                 try {
                     s.step();
                 } catch (const std::exception& e) {
-                    return fail(ErrorCode::invalid_input, fmt::format("Baris {} tabel '{}' ditolak: {}", r + 1, t->name, e.what()),
-                                t->name);
+                    return fail(ErrorCode::invalid_input,
+                                fmt::format("Baris {} tabel '{}' ditolak: {}", r + 1, t->name, e.what()), t->name);
                 }
                 s.reset();
             }
@@ -355,7 +382,8 @@ Result<std::optional<OfficeInfo>> SqliteRepository::find_office(const std::strin
         Statement s(m_conn->handle(), "SELECT id, code, name, level, place, parent_id FROM office WHERE code = ?");
         s.bind(1, std::string_view(code));
         if (!s.step()) return std::optional<OfficeInfo>{};
-        return std::optional<OfficeInfo>(OfficeInfo{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.opt_integer(5)});
+        return std::optional<OfficeInfo>(
+            OfficeInfo{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.opt_integer(5)});
     } catch (const std::exception& e) {
         return fail(ErrorCode::io, e.what());
     }
@@ -423,17 +451,18 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
                 WHERE a.office_id = ? AND a.year = ? ORDER BY i.id)");
             it.bind(1, office.id).bind(2, year);
             while (it.step())
-                version_of(it.integer(0)).items.push_back({it.integer(1), it.text(2), it.text(3), it.text(4), it.text(6),
-                                                           it.text(7), it.opt_integer(5), it.opt_integer(8),
-                                                           static_cast<int>(it.integer(9))});
+                version_of(it.integer(0))
+                    .items.push_back({it.integer(1), it.text(2), it.text(3), it.text(4), it.text(6), it.text(7),
+                                      it.opt_integer(5), it.opt_integer(8), static_cast<int>(it.integer(9))});
             Statement bu(db, R"(
                 SELECT b.version_id, b.number, b.name, b.amount_text, b.amount, b.line
                 FROM agreement_budget b JOIN agreement_version v ON v.id = b.version_id JOIN agreement a ON a.id = v.agreement_id
                 WHERE a.office_id = ? AND a.year = ? ORDER BY b.id)");
             bu.bind(1, office.id).bind(2, year);
             while (bu.step())
-                version_of(bu.integer(0)).budgets.push_back({bu.text(1), bu.text(2), bu.text(3), opt_rupiah(bu, 4),
-                                                             static_cast<int>(bu.integer(5))});
+                version_of(bu.integer(0))
+                    .budgets.push_back(
+                        {bu.text(1), bu.text(2), bu.text(3), opt_rupiah(bu, 4), static_cast<int>(bu.integer(5))});
         }
         {
             std::map<std::int64_t, std::size_t> index;
@@ -462,9 +491,9 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
                 FROM plan_row r JOIN plan p ON p.id = r.plan_id WHERE p.office_id = ? AND p.year = ? ORDER BY r.id)");
             r.bind(1, office.id).bind(2, year);
             while (r.step())
-                d.plans[index.at(r.integer(0))].rows.push_back({r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
-                                                               r.text(7), r.text(8), r.text(9), opt_rupiah(r, 10),
-                                                               static_cast<int>(r.integer(11))});
+                d.plans[index.at(r.integer(0))].rows.push_back({r.text(1), r.text(2), r.text(3), r.text(4), r.text(5),
+                                                                r.text(6), r.text(7), r.text(8), r.text(9),
+                                                                opt_rupiah(r, 10), static_cast<int>(r.integer(11))});
         }
         {
             std::map<std::int64_t, std::size_t> index;
@@ -493,7 +522,8 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
             while (o.step()) {
                 auto& ap = d.action_plans[index.at(o.integer(0))];
                 obj_index[o.integer(1)] = {index.at(o.integer(0)), ap.objectives.size()};
-                ap.objectives.push_back({o.text(2), o.text(3), o.text(4), o.text(5), opt_rupiah(o, 6), {}, static_cast<int>(o.integer(7))});
+                ap.objectives.push_back(
+                    {o.text(2), o.text(3), o.text(4), o.text(5), opt_rupiah(o, 6), {}, static_cast<int>(o.integer(7))});
             }
             Statement i(db, R"(
                 SELECT i.action_objective_id, i.indicator_text, i.target_text, i.activity, i.executor, i.months, i.month_ticks, i.line
@@ -504,14 +534,17 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
                 const auto [a, k] = obj_index.at(i.integer(0));
                 std::optional<int> months;
                 if (!i.is_null(5)) months = static_cast<int>(i.integer(5));
-                d.action_plans[a].objectives[k].items.push_back(
-                    {i.text(1), i.text(2), i.text(3), i.text(4), months, static_cast<int>(i.integer(6)), static_cast<int>(i.integer(7))});
+                d.action_plans[a].objectives[k].items.push_back({i.text(1), i.text(2), i.text(3), i.text(4), months,
+                                                                 static_cast<int>(i.integer(6)),
+                                                                 static_cast<int>(i.integer(7))});
             }
         }
         {
             Statement s(db, "SELECT name, nip, position, source, line FROM person WHERE office_id = ? ORDER BY id");
             s.bind(1, office.id);
-            while (s.step()) d.people.push_back({s.text(0), s.text(1), s.text(2), SourceRef{s.text(3), static_cast<int>(s.integer(4))}});
+            while (s.step())
+                d.people.push_back(
+                    {s.text(0), s.text(1), s.text(2), SourceRef{s.text(3), static_cast<int>(s.integer(4))}});
             // Names of the office's own ancestors belong in its documents; any other office's name does not.
             Statement o(db, R"(
                 WITH RECURSIVE up(id, parent_id) AS (
@@ -519,7 +552,8 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
                   UNION ALL SELECT o.id, o.parent_id FROM office o JOIN up ON o.id = up.parent_id)
                 SELECT name FROM office WHERE id NOT IN (SELECT id FROM up) ORDER BY id)");
             o.bind(1, office.id);
-            while (o.step()) d.other_office_names.push_back(o.text(0));
+            while (o.step())
+                d.other_office_names.push_back(o.text(0));
         }
         m_conn->exec("COMMIT");
     } catch (const std::exception& e) {
@@ -538,13 +572,16 @@ Result<std::int64_t> SqliteRepository::add_user(const app::NewUser& u, const app
         if (!u.office_code.empty()) {
             Statement s(m_conn->handle(), "SELECT id FROM office WHERE code = ?");
             s.bind(1, std::string_view(u.office_code));
-            if (!s.step()) return fail(ErrorCode::not_found, "Satker '" + u.office_code + "' tidak dikenal", "--satker");
+            if (!s.step())
+                return fail(ErrorCode::not_found, "Satker '" + u.office_code + "' tidak dikenal", "--satker");
             office_id = s.integer(0);
         }
         if (!u.unit_name.empty()) {
             Statement s(m_conn->handle(), "SELECT id FROM unit WHERE office_id = ? AND name = ?");
             s.bind(1, office_id.value_or(0)).bind(2, std::string_view(u.unit_name));
-            if (!s.step()) return fail(ErrorCode::not_found, "Subbagian '" + u.unit_name + "' tidak ada di satker " + u.office_code, "--unit");
+            if (!s.step())
+                return fail(ErrorCode::not_found,
+                            "Subbagian '" + u.unit_name + "' tidak ada di satker " + u.office_code, "--unit");
             unit_id = s.integer(0);
         }
         {
@@ -552,13 +589,19 @@ Result<std::int64_t> SqliteRepository::add_user(const app::NewUser& u, const app
             s.bind(1, std::string_view(u.login));
             if (s.step()) return fail(ErrorCode::conflict, "Pengguna '" + u.login + "' sudah ada", "--login");
         }
-        Statement s(m_conn->handle(),
-                    "INSERT INTO app_user (login, password_hash, role, office_id, unit_id, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-        s.bind(1, std::string_view(u.login)).bind(2, std::string_view(u.password_hash)).bind(3, std::string_view(u.role));
-        if (office_id) s.bind(4, *office_id);
-        else s.bind_null(4);
-        if (unit_id) s.bind(5, *unit_id);
-        else s.bind_null(5);
+        Statement s(m_conn->handle(), "INSERT INTO app_user (login, password_hash, role, office_id, unit_id, "
+                                      "created_at) VALUES (?, ?, ?, ?, ?, ?)");
+        s.bind(1, std::string_view(u.login))
+            .bind(2, std::string_view(u.password_hash))
+            .bind(3, std::string_view(u.role));
+        if (office_id)
+            s.bind(4, *office_id);
+        else
+            s.bind_null(4);
+        if (unit_id)
+            s.bind(5, *unit_id);
+        else
+            s.bind_null(5);
         s.bind(6, std::string_view(now_iso()));
         s.step();
         const std::int64_t id = sqlite3_last_insert_rowid(m_conn->handle());
@@ -595,7 +638,8 @@ Result<std::vector<OfficeNode>> SqliteRepository::office_tree() {
     try {
         std::vector<OfficeNode> nodes;
         Statement s(m_conn->handle(), "SELECT id, parent_id, code, name, level FROM office ORDER BY id");
-        while (s.step()) nodes.push_back({s.integer(0), s.opt_integer(1), s.text(2), s.text(3), s.text(4)});
+        while (s.step())
+            nodes.push_back({s.integer(0), s.opt_integer(1), s.text(2), s.text(3), s.text(4)});
         return nodes;
     } catch (const std::exception& e) {
         return fail(ErrorCode::io, e.what());
