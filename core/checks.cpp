@@ -7,6 +7,7 @@
 
 #include "core/nip.h"
 #include "core/quantity.h"
+#include "core/scale.h"
 
 namespace kinerja {
 namespace {
@@ -318,6 +319,23 @@ void check_targets(const OfficeYear& d, Collector& c) {
         }
 }
 
+// A predicate printed beside an LKE score must be the one the score's band gives (domain.md §4.3, §4.5).
+void check_predicates(const OfficeYear& d, Collector& c) {
+    const Scale& scale = lke_predicate_scale();
+    for (const auto& e : d.evaluations) {
+        if (!e.score) {
+            c.add("malformed-number", Severity::error, "Nilai evaluasi '" + e.score_text + "' tidak sah", e.ref);
+            continue;
+        }
+        const ScaleBand* band = scale.band_of(Ratio::of(*e.score));
+        if (!band || e.predicate.empty() || band->code == e.predicate) continue;
+        c.add("predicate-mismatch", Severity::error,
+              "Nilai evaluasi " + e.score_text + " (tahun " + std::to_string(e.year) + ") berpredikat " + band->code +
+                  " (" + band->label + "), bukan " + e.predicate,
+              e.ref);
+    }
+}
+
 void check_years_and_dates(const OfficeYear& d, Collector& c) {
     for (const auto& ap : d.action_plans)
         if (!ap.year_text.empty() && ap.year_text != std::to_string(d.year))
@@ -486,6 +504,7 @@ std::vector<Finding> check_office_year(const OfficeYear& data) {
     check_text(data, c);
     check_numbering(data, c);
     check_targets(data, c);
+    check_predicates(data, c);
     // The same fact reached through two records (an indicator and the plan row it came from) is one finding.
     std::vector<Finding> unique;
     std::set<std::tuple<std::string, std::string, std::string>> seen;

@@ -138,6 +138,14 @@ struct ActionPlanData {
     std::vector<ActionObjectiveData> objectives;
 };
 
+// An accountability-evaluation result as a document cites it (domain.md §4).
+struct EvaluationData {
+    int year = 0; // the year evaluated
+    std::string score_text, predicate;
+    std::optional<Decimal> score;
+    SourceRef ref;
+};
+
 struct PersonData {
     std::string name, nip, position;
     SourceRef ref;
@@ -152,6 +160,7 @@ struct OfficeYear {
     std::vector<PlanData> plans;
     std::vector<ActionPlanData> action_plans;
     std::vector<PersonData> people;
+    std::vector<EvaluationData> evaluations;     // evaluated this year or cited in this year's documents
     std::vector<std::string> other_office_names; // names of the other offices, for pasted-in names
 };
 

@@ -159,6 +159,8 @@ public:
             previous_year(obj(v));
         for (const auto& v : arr(root, "obstacles"))
             obstacle(obj(v));
+        for (const auto& v : arr(root, "evaluations"))
+            evaluation(obj(v));
     }
 
 private:
@@ -547,6 +549,18 @@ private:
         const std::int64_t iid = std::get<std::int64_t>(id);
         add_target(iid, year, str(p, "target"), str(p, "unit"), integer(p, "line"));
         add_actual(iid, year, p);
+    }
+
+    void evaluation(const bj::object& e) {
+        const std::string score = str(e, "score");
+        m_d.add("evaluation", {{"office_id", m_office->id},
+                               {"year", integer(e, "year")},
+                               {"reported_year", m_year},
+                               {"score_text", score},
+                               {"score", decimal_value(score)},
+                               {"predicate", text(e, "predicate")},
+                               {"source", m_source},
+                               {"line", integer(e, "line")}});
     }
 
     void obstacle(const bj::object& o) {

@@ -1,6 +1,7 @@
 // Every command of the contract on a fresh database, driven the way a user or a script drives it.
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <map>
 #include <sqlite3.h>
 
 #include "tests/integration/test_support.h"
@@ -114,6 +115,32 @@ TEST(Measure, BadUsageExitsTwo) {
     EXPECT_EQ(run_kinerja("measure --db x.db --satker a --year 2024 --rounding sideways").exit_code, 2);
     EXPECT_EQ(run_kinerja("frobnicate").exit_code, 2);
     EXPECT_EQ(run_kinerja("measure --help").exit_code, 0);
+}
+
+TEST(Rollup, OfficesRollUpToTheirProvinceAndTheNation) {
+    const std::string db = demo_db();
+    auto r = run_kinerja("rollup --db " + db + " --year 2024 --format json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto root = bj::parse(r.out).as_object();
+    std::map<std::string, bj::object> by_code;
+    for (const auto& o : root.at("offices").as_array())
+        by_code[std::string(o.at("satker").as_string())] = o.as_object();
+    ASSERT_EQ(by_code.size(), 7u);
+    const auto& prabumulih = by_code.at("kpu-kota-prabumulih");
+    EXPECT_EQ(prabumulih.at("own_achievement").as_string(), "99.58"); // the same as `measure`
+    const auto& sumsel = by_code.at("kpu-prov-sumatera-selatan");
+    EXPECT_EQ(sumsel.at("offices").as_int64(), 3);
+    EXPECT_EQ(sumsel.at("offices_reporting").as_int64(), 1);
+    EXPECT_EQ(sumsel.at("budget").at("ceiling").as_int64(), 41661103000);
+    EXPECT_EQ(sumsel.at("method").as_string(), "mean of offices");
+    EXPECT_EQ(by_code.at("kpu-ri").at("offices").as_int64(), 7);
+    EXPECT_TRUE(by_code.at("kpu-kab-mesuji").at("achievement").is_null());
+
+    r = run_kinerja("rollup --db " + db + " --year 2024 --satker kpu-prov-sumatera-selatan");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("KPU Kota Prabumulih — capaian 99,58"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Kalimantan Timur"), std::string::npos);
+    EXPECT_EQ(run_kinerja("rollup --db " + db + " --year 2024 --satker kpu-prov-atlantis").exit_code, 1);
 }
 
 TEST(Database, AFileThatIsNotADatabaseIsRefusedAndUntouched) {
@@ -265,6 +292,9 @@ TEST(Check, ListsTheSeedsContradictions) {
     EXPECT_TRUE(has("cascade-budget-mismatch", "20.518.557.000"));
     EXPECT_TRUE(has("budget-split-unclear", "822.654.000"));
     EXPECT_TRUE(has("garbled-text", "10upervis"));
+    // domain.md §4.5: 71,2 is BB; the LKj says BB on one page and B on another.
+    EXPECT_TRUE(has("predicate-mismatch", "Nilai evaluasi 71,2 (tahun 2023) berpredikat BB (Sangat Baik), bukan B"));
+    EXPECT_FALSE(has("predicate-mismatch", "bukan BB"));
     // The office's own province is not "another office".
     EXPECT_FALSE(has("foreign-office-name", "KPU Provinsi Sumatera Selatan"));
     // Printed values that agree with their recomputation are not findings.

@@ -111,7 +111,7 @@ private:
         }
         // Printed numbers stand on the line itself (tables keep a row on one line).
         for (const char* key :
-             {"target", "actual", "achievement_printed", "ceiling", "percent_printed", "amount", "budget"}) {
+             {"target", "actual", "achievement_printed", "ceiling", "percent_printed", "amount", "budget", "score"}) {
             const auto* v = o.if_contains(key);
             if (!v || !v->is_string() || v->as_string().empty() || !m_same_line_numbers) continue;
             ++counts.numbers;

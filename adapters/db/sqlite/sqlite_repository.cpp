@@ -540,6 +540,20 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
             }
         }
         {
+            Statement e(db, R"(
+                SELECT year, score_text, score, predicate, source, line FROM evaluation
+                WHERE office_id = ?1 AND (year = ?2 OR reported_year = ?2) ORDER BY id)");
+            e.bind(1, office.id).bind(2, year);
+            while (e.step()) {
+                EvaluationData ev;
+                ev.year = static_cast<int>(e.integer(0));
+                ev.score_text = e.text(1);
+                if (!e.is_null(2))
+                    if (auto v = parse_canonical_decimal(e.text(2))) ev.score = *v;
+                ev.predicate = e.text(3);
+                ev.ref = {e.text(4), static_cast<int>(e.integer(5))};
+                d.evaluations.push_back(std::move(ev));
+            }
             Statement s(db, "SELECT name, nip, position, source, line FROM person WHERE office_id = ? ORDER BY id");
             s.bind(1, office.id);
             while (s.step())

@@ -191,6 +191,28 @@ TEST(Checks, ValidNipsAreNotReported) {
     EXPECT_TRUE(with_id(check_office_year(y), "nip-invalid").empty());
 }
 
+// ---- predicate-mismatch (§4.3, §4.5, §7.6)
+
+TEST(Checks, PredicateThatDoesNotMatchItsScore) {
+    OfficeYear y = clean_office_year();
+    y.evaluations.push_back({2023, "71,2", "B", Decimal(712, 1), {test::lkj_source, 1297}});
+    const auto all = check_office_year(y);
+    const auto found = with_id(all, "predicate-mismatch");
+    ASSERT_EQ(found.size(), 1u) << dump(all);
+    EXPECT_EQ(found[0].severity, Severity::error);
+    EXPECT_TRUE(contains(found[0].message, "berpredikat BB")) << found[0].message;
+    EXPECT_EQ(found[0].line, 1297);
+}
+
+TEST(Checks, PredicateAtTheBandEdges) {
+    OfficeYear y = clean_office_year();
+    // Lower edges exclusive: 80,00 is BB and 80,01 is A.
+    y.evaluations.push_back({2023, "71,2", "BB", Decimal(712, 1), {test::lkj_source, 1146}});
+    y.evaluations.push_back({2022, "80", "BB", Decimal(80, 0), {}});
+    y.evaluations.push_back({2021, "80,01", "A", Decimal(8001, 2), {}});
+    EXPECT_TRUE(with_id(check_office_year(y), "predicate-mismatch").empty());
+}
+
 // ---- count-with-percent (§7.5)
 
 TEST(Checks, CountIndicatorWithPercentTarget) {
