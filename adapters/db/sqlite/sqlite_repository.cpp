@@ -24,6 +24,27 @@ std::string now_iso() {
                        tm.tm_min, tm.tm_sec);
 }
 
+void rollback_quietly(Connection& c) {
+    try {
+        c.exec("ROLLBACK");
+    } catch (...) {
+        // Nothing to undo: the transaction is already gone.
+    }
+}
+
+// Runs `body` (which throws on a database error) in one read transaction: one snapshot of every table.
+template <typename F> Result<void> in_read_snapshot(Connection& c, F&& body) {
+    try {
+        c.exec("BEGIN");
+        body();
+        c.exec("COMMIT");
+        return {};
+    } catch (const std::exception& e) {
+        rollback_quietly(c);
+        return fail(ErrorCode::io, std::string("Basis data tidak dapat dibaca: ") + e.what());
+    }
+}
+
 // Runs `body` inside one transaction; any exception or error rolls everything back.
 template <typename F> auto in_transaction(Connection& c, F&& body) -> decltype(body()) {
     try {
@@ -39,10 +60,7 @@ template <typename F> auto in_transaction(Connection& c, F&& body) -> decltype(b
             c.exec("ROLLBACK");
         return result;
     } catch (const std::exception& e) {
-        try {
-            c.exec("ROLLBACK");
-        } catch (...) {
-        }
+        rollback_quietly(c);
         return fail(ErrorCode::io, std::string("Penulisan basis data gagal, tidak ada yang disimpan: ") + e.what());
     }
 }
@@ -303,8 +321,7 @@ Result<bool> SqliteRepository::is_empty() {
 Result<app::Dataset> SqliteRepository::dump() {
     auto d = empty_dataset();
     if (!d) return d;
-    try {
-        m_conn->exec("BEGIN"); // one snapshot for all tables
+    auto read = in_read_snapshot(*m_conn, [&] {
         for (auto& t : d->tables) {
             Statement s(m_conn->handle(), "SELECT * FROM \"" + t.name + "\" ORDER BY id");
             while (s.step()) {
@@ -315,14 +332,8 @@ Result<app::Dataset> SqliteRepository::dump() {
                 t.rows.push_back(std::move(row));
             }
         }
-        m_conn->exec("COMMIT");
-    } catch (const std::exception& e) {
-        try {
-            m_conn->exec("ROLLBACK");
-        } catch (...) {
-        }
-        return fail(ErrorCode::io, e.what());
-    }
+    });
+    if (!read) return tl::unexpected(read.error());
     return d;
 }
 
@@ -393,8 +404,7 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
     OfficeYear d;
     d.office = office;
     d.year = year;
-    try {
-        m_conn->exec("BEGIN");
+    auto read = in_read_snapshot(*m_conn, [&] {
         sqlite3* db = m_conn->handle();
         std::map<std::int64_t, OfficeYear> one;
         load_measurement_inputs(*m_conn, year, office.id, one);
@@ -569,14 +579,8 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
             while (o.step())
                 d.other_office_names.push_back(o.text(0));
         }
-        m_conn->exec("COMMIT");
-    } catch (const std::exception& e) {
-        try {
-            m_conn->exec("ROLLBACK");
-        } catch (...) {
-        }
-        return fail(ErrorCode::io, std::string("Basis data tidak dapat dibaca: ") + e.what());
-    }
+    });
+    if (!read) return tl::unexpected(read.error());
     return d;
 }
 
@@ -662,17 +666,8 @@ Result<std::vector<OfficeNode>> SqliteRepository::office_tree() {
 
 Result<std::map<std::int64_t, OfficeYear>> SqliteRepository::load_all_offices_year(int year) {
     std::map<std::int64_t, OfficeYear> out;
-    try {
-        m_conn->exec("BEGIN");
-        load_measurement_inputs(*m_conn, year, std::nullopt, out);
-        m_conn->exec("COMMIT");
-    } catch (const std::exception& e) {
-        try {
-            m_conn->exec("ROLLBACK");
-        } catch (...) {
-        }
-        return fail(ErrorCode::io, std::string("Basis data tidak dapat dibaca: ") + e.what());
-    }
+    auto read = in_read_snapshot(*m_conn, [&] { load_measurement_inputs(*m_conn, year, std::nullopt, out); });
+    if (!read) return tl::unexpected(read.error());
     for (auto& [id, d] : out) {
         d.office.id = id;
         d.year = year;
