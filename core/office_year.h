@@ -33,10 +33,14 @@ struct ActualEntry {
     SourceRef ref;
 };
 
+// An indicator's definition (domain.md §1.3) with its target for the year and its monthly actuals.
 struct IndicatorData {
     std::int64_t id = 0;
     int number = 0;
     std::string statement, unit;
+    std::string level;       // "strategic", "program", "activity"
+    std::string calculation; // formula text of the indicator manual
+    std::string data_source, owner_unit;
     AchievementRule rule;
     PeriodRule period_rule = PeriodRule::position;
     Decimal weight = Decimal::integer(1);

@@ -137,7 +137,8 @@ void load_measurement_inputs(Connection& conn, int year, std::optional<std::int6
             SELECT o.id, o.number, o.code, o.name, o.source, o.line,
                    i.id, i.number, i.statement, i.unit, i.polarity, i.lower_formula, i.period_rule,
                    i.zero_target, i.ordinal_rule, i.weight, i.source, i.line,
-                   t.target_text, t.source, t.line, o.office_id
+                   t.target_text, t.source, t.line, o.office_id,
+                   i.level, i.calculation, i.data_source, (SELECT name FROM unit WHERE id = i.owner_unit_id)
             FROM indicator i
             JOIN objective o ON o.id = i.objective_id
             LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = ?1 AND t.kind = 'year'
@@ -171,6 +172,10 @@ void load_measurement_inputs(Connection& conn, int year, std::optional<std::int6
             ind.ref = {s.text(16), static_cast<int>(s.integer(17))};
             ind.target_text = s.text(18);
             ind.target_ref = {s.text(19), static_cast<int>(s.integer(20))};
+            ind.level = s.text(22);
+            ind.calculation = s.text(23);
+            ind.data_source = s.text(24);
+            ind.owner_unit = s.text(25);
             if (!ind.target_text.empty()) {
                 auto q = parse_quantity(ind.target_text, ind.unit);
                 if (q)
