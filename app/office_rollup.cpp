@@ -21,6 +21,8 @@ Result<OfficeRollup> roll_up_offices(Repository& repo, int year) {
             for (const auto& i : o.indicators) {
                 ++s.indicators;
                 if (!i.actuals.empty()) ++s.indicators_with_actual;
+                for (const auto& a : i.actuals)
+                    s.months_reported |= 1 << (a.month - 1);
             }
         scores.emplace(office_id, s);
     }

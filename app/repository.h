@@ -25,6 +25,24 @@ struct NewUser {
     std::string login, password_hash, role, office_code, unit_name;
 };
 
+struct UserRecord {
+    std::int64_t id = 0;
+    std::string login, password_hash, role;
+    std::optional<std::int64_t> office_id, unit_id;
+    std::string office_code, office_name, unit_name;
+};
+
+struct SessionRecord {
+    std::int64_t id = 0, user_id = 0;
+    std::string csrf_token, kind;
+    std::int64_t created_at = 0, last_seen_at = 0; // unix seconds
+};
+
+struct LoginFailure {
+    int failures = 0;
+    std::int64_t last_failure_at = 0, locked_until = 0;
+};
+
 class Repository {
 public:
     virtual ~Repository() = default;
@@ -38,6 +56,8 @@ public:
 
     virtual Result<std::optional<OfficeInfo>> find_office(const std::string& code) = 0;
     virtual Result<OfficeYear> load_office_year(const OfficeInfo& office, int year) = 0;
+    // Years for which the office has targets, actuals or plans, newest first.
+    virtual Result<std::vector<int>> office_years(std::int64_t office_id) = 0;
     // For roll-ups over many offices: the office tree, and the measurement inputs (objectives,
     // indicators, actuals, budgets; no documents) of every office for a year.
     virtual Result<std::vector<OfficeNode>> office_tree() = 0;
@@ -46,6 +66,20 @@ public:
     virtual Result<std::int64_t> add_user(const NewUser& user, const AuditRecord& audit) = 0;
     // A consistent copy while others write (the server may be running).
     virtual Result<void> backup_to(const std::string& path) = 0;
+
+    // Users and sessions. Sessions live in the database so that several app servers share them.
+    virtual Result<std::optional<UserRecord>> find_user(const std::string& login) = 0;
+    virtual Result<std::optional<LoginFailure>> login_failure(const std::string& login) = 0;
+    virtual Result<void> record_login_failure(const std::string& login, const LoginFailure& f) = 0;
+    virtual Result<void> clear_login_failures(const std::string& login) = 0;
+    virtual Result<std::int64_t> create_session(const std::string& token_hash, std::int64_t user_id,
+                                                const std::string& csrf, const std::string& kind, std::int64_t now) = 0;
+    virtual Result<std::optional<std::pair<SessionRecord, UserRecord>>> find_session(const std::string& token_hash) = 0;
+    virtual Result<void> touch_session(std::int64_t session_id, std::int64_t now) = 0;
+    virtual Result<void> delete_session(std::int64_t session_id) = 0;
+    // A new password hash; every other session of the user ends.
+    virtual Result<void> set_password(std::int64_t user_id, const std::string& hash, std::int64_t keep_session_id,
+                                      const AuditRecord& audit) = 0;
 };
 
 } // namespace kinerja::app

@@ -6,12 +6,16 @@
 namespace kinerja {
 
 enum class ErrorCode {
-    invalid_input, // malformed number, date, code: the user's input is wrong
-    not_found,     // unknown office, indicator, year
-    conflict,      // stale edit, duplicate, locked period
-    unsupported,   // newer schema, unknown format
-    io,            // file or database could not be read or written
-    internal,      // a bug: should never reach a user
+    invalid_input,   // malformed number, date, code: the user's input is wrong
+    not_found,       // unknown office, indicator, year
+    conflict,        // stale edit, duplicate, locked period
+    unsupported,     // newer schema, unknown format
+    unauthenticated, // no session, expired session, wrong password
+    forbidden,       // outside the caller's role or scope, missing CSRF token
+    too_many,        // locked out after failed logins
+    too_large,       // an upload over the limit
+    io,              // file or database could not be read or written
+    internal,        // a bug: should never reach a user
 };
 
 struct Error {

@@ -22,6 +22,7 @@ struct OfficeScore {
     std::optional<Ratio> achievement; // the office's roll-up of its objectives
     BudgetTotal budget;
     int indicators = 0, indicators_with_actual = 0;
+    int months_reported = 0; // bit m-1 set when some indicator has an actual for month m
 };
 
 struct TreeScore {

@@ -12,5 +12,7 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> sqlite_migrations();
 std::span<const EmbeddedFile> demo_data();
+// web/templates/*.mustache and web/static/* with the npm assets, paths relative to web/.
+std::span<const EmbeddedFile> web_files();
 
 } // namespace kinerja::platform

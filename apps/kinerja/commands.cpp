@@ -10,9 +10,11 @@
 #include <unistd.h>
 
 #include "adapters/db/sqlite/sqlite_repository.h"
+#include "adapters/http/server.h"
 #include "adapters/json/dataset_json.h"
 #include "adapters/json/measurement_json.h"
 #include "adapters/json/seed_reader.h"
+#include "adapters/web/web_app.h"
 #include "app/office_rollup.h"
 #include "core/checks.h"
 #include "core/measurement.h"
@@ -199,6 +201,41 @@ int demo(const std::string& db) {
         "Basis data demo dibuat: {} ({} baris data). Login demo: admin, reviewer.sumsel, planner.prabumulih, "
         "head.prabumulih, operator.rendatin, viewer.prabumulih; kata sandi: kinerja-demo\n",
         db, *result);
+    return 0;
+}
+
+int serve(const ServeOptions& o) {
+    {
+        // Open once before serving: a missing file or a newer schema is said now, not at the first request.
+        auto repo = open_existing(o.db);
+        if (!repo) return report(repo.error());
+    }
+    web::WebOptions wo;
+    wo.auth.idle_seconds = o.idle_timeout;
+    wo.auth.absolute_seconds = o.absolute_timeout;
+    wo.dev_assets = o.dev_assets;
+    const std::string db = o.db;
+    web::WebApp app(
+        [db]() -> Result<std::unique_ptr<app::Repository>> {
+            auto r = Repo::open(db, false);
+            if (!r) return tl::unexpected(r.error());
+            return std::unique_ptr<app::Repository>(std::move(*r));
+        },
+        wo);
+    http::ServerOptions so;
+    so.bind = o.bind;
+    so.port = static_cast<unsigned short>(o.port);
+    so.workers = o.workers;
+    so.io_threads = o.io_threads;
+    http::Server server(so, [&app](const http::Request& r) { return app.handle(r); });
+    try {
+        server.start();
+    } catch (const std::exception& e) {
+        return report({ErrorCode::io, std::string("Server tidak dapat dijalankan: ") + e.what(), o.bind});
+    }
+    std::cout << "Kinerja berjalan di http://" << o.bind << ":" << server.port() << "/ (basis data " << o.db
+              << "); hentikan dengan Ctrl+C" << std::endl;
+    server.run();
     return 0;
 }
 

@@ -8,6 +8,12 @@
 namespace kinerja::cli {
 
 int demo(const std::string& db);
+struct ServeOptions {
+    std::string db, bind = "127.0.0.1", dev_assets;
+    int port = 8080, workers = 2, io_threads = 1;
+    long idle_timeout = 30 * 60, absolute_timeout = 12 * 3600;
+};
+int serve(const ServeOptions& options);
 int measure(const std::string& db, const std::string& satker, int year, const std::string& rounding,
             const std::string& format);
 int rollup(const std::string& db, int year, const std::string& satker, const std::string& format);

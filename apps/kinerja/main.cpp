@@ -11,6 +11,21 @@ int main(int argc, char** argv) {
     int year = 0;
     bool json = false, password_stdin = false;
 
+    kinerja::cli::ServeOptions serve_options;
+    auto* serve = app.add_subcommand("serve", "Menjalankan aplikasi web");
+    serve->add_option("--db", serve_options.db, "Berkas basis data")->required();
+    serve->add_option("--bind", serve_options.bind, "Alamat (bawaan 127.0.0.1)");
+    serve->add_option("--port", serve_options.port, "Port (bawaan 8080; 0 = port bebas mana saja)")
+        ->check(CLI::Range(0, 65535));
+    serve->add_option("--workers", serve_options.workers, "Jumlah thread pekerja")->check(CLI::Range(1, 64));
+    serve->add_option("--io-threads", serve_options.io_threads, "Jumlah thread I/O")->check(CLI::Range(1, 16));
+    serve->add_option("--dev-assets", serve_options.dev_assets,
+                      "Folder web/ untuk menyunting templat tanpa membangun ulang");
+    serve->add_option("--idle-timeout", serve_options.idle_timeout, "Sesi berakhir setelah sekian detik tidak dipakai")
+        ->check(CLI::Range(1L, 7L * 86400));
+    serve->add_option("--absolute-timeout", serve_options.absolute_timeout, "Sesi berakhir sekian detik setelah masuk")
+        ->check(CLI::Range(1L, 30L * 86400));
+
     auto* demo = app.add_subcommand("demo", "Membuat basis data berisi data demo dari dokumen contoh");
     demo->add_option("--db", db, "Berkas basis data yang dibuat")->required();
 
@@ -65,6 +80,7 @@ int main(int argc, char** argv) {
         const int rc = app.exit(e);
         return rc == 0 ? 0 : 2;
     }
+    if (serve->parsed()) return kinerja::cli::serve(serve_options);
     if (demo->parsed()) return kinerja::cli::demo(db);
     if (measure->parsed()) return kinerja::cli::measure(db, satker, year, rounding, format);
     if (roll->parsed()) return kinerja::cli::rollup(db, year, satker, format);

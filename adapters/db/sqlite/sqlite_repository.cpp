@@ -80,10 +80,12 @@ app::Table table_shape(Connection& c, const std::string& table) {
     s.bind(1, std::string_view(table));
     while (s.step()) {
         t.columns.push_back(s.text(0));
-        // Defaults in this schema are quoted texts ('posisi') or nothing.
+        // Defaults in this schema are quoted texts ('posisi'), whole numbers (1) or nothing.
         const std::string d = s.text(1);
         if (d.size() >= 2 && d.front() == '\'' && d.back() == '\'')
             t.defaults.emplace_back(d.substr(1, d.size() - 2));
+        else if (!d.empty() && d.find_first_not_of("-0123456789") == std::string::npos)
+            t.defaults.emplace_back(std::int64_t{std::stoll(d)});
         else
             t.defaults.emplace_back();
     }
@@ -678,6 +680,152 @@ Result<std::map<std::int64_t, OfficeYear>> SqliteRepository::load_all_offices_ye
         d.year = year;
     }
     return out;
+}
+
+namespace {
+constexpr const char* user_columns = R"(
+    u.id, u.login, u.password_hash, u.role, u.office_id, u.unit_id,
+    coalesce(o.code, ''), coalesce(o.name, ''), coalesce(n.name, ''))";
+
+app::UserRecord user_from(const Statement& s, int first) {
+    return {s.integer(first),         s.text(first + 1), s.text(first + 2), s.text(first + 3), s.opt_integer(first + 4),
+            s.opt_integer(first + 5), s.text(first + 6), s.text(first + 7), s.text(first + 8)};
+}
+
+// Small single statements: any exception becomes an I/O error with SQLite's message.
+template <typename F> auto guarded(F&& body) -> decltype(body()) {
+    try {
+        return body();
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::io, std::string("Basis data: ") + e.what());
+    }
+}
+} // namespace
+
+Result<std::optional<app::UserRecord>> SqliteRepository::find_user(const std::string& login) {
+    return guarded([&]() -> Result<std::optional<app::UserRecord>> {
+        Statement s(m_conn->handle(), std::string("SELECT ") + user_columns + R"(
+            FROM app_user u LEFT JOIN office o ON o.id = u.office_id LEFT JOIN unit n ON n.id = u.unit_id WHERE u.login = ?)");
+        s.bind(1, std::string_view(login));
+        if (!s.step()) return std::optional<app::UserRecord>{};
+        return std::optional<app::UserRecord>(user_from(s, 0));
+    });
+}
+
+Result<std::optional<app::LoginFailure>> SqliteRepository::login_failure(const std::string& login) {
+    return guarded([&]() -> Result<std::optional<app::LoginFailure>> {
+        Statement s(m_conn->handle(),
+                    "SELECT failures, last_failure_at, locked_until FROM login_failure WHERE login = ?");
+        s.bind(1, std::string_view(login));
+        if (!s.step()) return std::optional<app::LoginFailure>{};
+        return std::optional<app::LoginFailure>(
+            app::LoginFailure{static_cast<int>(s.integer(0)), s.integer(1), s.integer(2)});
+    });
+}
+
+Result<void> SqliteRepository::record_login_failure(const std::string& login, const app::LoginFailure& f) {
+    return in_transaction(*m_conn, [&]() -> Result<void> {
+        Statement s(m_conn->handle(), R"(
+            INSERT INTO login_failure (login, failures, last_failure_at, locked_until) VALUES (?1, ?2, ?3, ?4)
+            ON CONFLICT (login) DO UPDATE SET failures = ?2, last_failure_at = ?3, locked_until = ?4)");
+        s.bind(1, std::string_view(login))
+            .bind(2, std::int64_t{f.failures})
+            .bind(3, f.last_failure_at)
+            .bind(4, f.locked_until);
+        s.step();
+        return {};
+    });
+}
+
+Result<void> SqliteRepository::clear_login_failures(const std::string& login) {
+    return in_transaction(*m_conn, [&]() -> Result<void> {
+        Statement s(m_conn->handle(), "DELETE FROM login_failure WHERE login = ?");
+        s.bind(1, std::string_view(login));
+        s.step();
+        return {};
+    });
+}
+
+Result<std::int64_t> SqliteRepository::create_session(const std::string& token_hash, std::int64_t user_id,
+                                                      const std::string& csrf, const std::string& kind,
+                                                      std::int64_t now) {
+    return in_transaction(*m_conn, [&]() -> Result<std::int64_t> {
+        Statement s(m_conn->handle(), R"(
+            INSERT INTO session (token_hash, user_id, csrf_token, kind, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?))");
+        s.bind(1, std::string_view(token_hash))
+            .bind(2, user_id)
+            .bind(3, std::string_view(csrf))
+            .bind(4, std::string_view(kind));
+        s.bind(5, now).bind(6, now);
+        s.step();
+        return static_cast<std::int64_t>(sqlite3_last_insert_rowid(m_conn->handle()));
+    });
+}
+
+Result<std::optional<std::pair<app::SessionRecord, app::UserRecord>>>
+SqliteRepository::find_session(const std::string& token_hash) {
+    using Found = std::optional<std::pair<app::SessionRecord, app::UserRecord>>;
+    return guarded([&]() -> Result<Found> {
+        Statement s(m_conn->handle(), std::string(R"(
+            SELECT s.id, s.user_id, s.csrf_token, s.kind, s.created_at, s.last_seen_at, )") +
+                                          user_columns + R"(
+            FROM session s JOIN app_user u ON u.id = s.user_id
+            LEFT JOIN office o ON o.id = u.office_id LEFT JOIN unit n ON n.id = u.unit_id WHERE s.token_hash = ?)");
+        s.bind(1, std::string_view(token_hash));
+        if (!s.step()) return Found{};
+        app::SessionRecord r{s.integer(0), s.integer(1), s.text(2), s.text(3), s.integer(4), s.integer(5)};
+        return Found(std::make_pair(r, user_from(s, 6)));
+    });
+}
+
+Result<void> SqliteRepository::touch_session(std::int64_t session_id, std::int64_t now) {
+    return in_transaction(*m_conn, [&]() -> Result<void> {
+        Statement s(m_conn->handle(), "UPDATE session SET last_seen_at = ? WHERE id = ?");
+        s.bind(1, now).bind(2, session_id);
+        s.step();
+        return {};
+    });
+}
+
+Result<void> SqliteRepository::delete_session(std::int64_t session_id) {
+    return in_transaction(*m_conn, [&]() -> Result<void> {
+        Statement s(m_conn->handle(), "DELETE FROM session WHERE id = ?");
+        s.bind(1, session_id);
+        s.step();
+        return {};
+    });
+}
+
+Result<void> SqliteRepository::set_password(std::int64_t user_id, const std::string& hash, std::int64_t keep_session_id,
+                                            const app::AuditRecord& audit) {
+    return in_transaction(*m_conn, [&]() -> Result<void> {
+        Statement u(m_conn->handle(), "UPDATE app_user SET password_hash = ? WHERE id = ?");
+        u.bind(1, std::string_view(hash)).bind(2, user_id);
+        u.step();
+        Statement d(m_conn->handle(), "DELETE FROM session WHERE user_id = ? AND id <> ?");
+        d.bind(1, user_id).bind(2, keep_session_id);
+        d.step();
+        insert_audit(*m_conn, audit, user_id);
+        return {};
+    });
+}
+
+Result<std::vector<int>> SqliteRepository::office_years(std::int64_t office_id) {
+    return guarded([&]() -> Result<std::vector<int>> {
+        Statement s(m_conn->handle(), R"(
+            SELECT t.year FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id JOIN objective o ON o.id = i.objective_id
+            WHERE o.office_id = ?1 AND t.kind = 'year'
+            UNION SELECT a.year FROM actual a JOIN indicator i ON i.id = a.indicator_id JOIN objective o ON o.id = i.objective_id
+            WHERE o.office_id = ?1
+            UNION SELECT year FROM plan WHERE office_id = ?1
+            UNION SELECT year FROM agreement WHERE office_id = ?1
+            ORDER BY 1 DESC)");
+        s.bind(1, office_id);
+        std::vector<int> years;
+        while (s.step())
+            years.push_back(static_cast<int>(s.integer(0)));
+        return years;
+    });
 }
 
 } // namespace kinerja::sqlite

@@ -24,10 +24,23 @@ public:
     Result<void> restore(const app::Dataset& data, const app::AuditRecord& audit) override;
     Result<std::optional<OfficeInfo>> find_office(const std::string& code) override;
     Result<OfficeYear> load_office_year(const OfficeInfo& office, int year) override;
+    Result<std::vector<int>> office_years(std::int64_t office_id) override;
     Result<std::int64_t> add_user(const app::NewUser& user, const app::AuditRecord& audit) override;
     Result<void> backup_to(const std::string& path) override;
     Result<std::vector<OfficeNode>> office_tree() override;
     Result<std::map<std::int64_t, OfficeYear>> load_all_offices_year(int year) override;
+    Result<std::optional<app::UserRecord>> find_user(const std::string& login) override;
+    Result<std::optional<app::LoginFailure>> login_failure(const std::string& login) override;
+    Result<void> record_login_failure(const std::string& login, const app::LoginFailure& f) override;
+    Result<void> clear_login_failures(const std::string& login) override;
+    Result<std::int64_t> create_session(const std::string& token_hash, std::int64_t user_id, const std::string& csrf,
+                                        const std::string& kind, std::int64_t now) override;
+    Result<std::optional<std::pair<app::SessionRecord, app::UserRecord>>>
+    find_session(const std::string& token_hash) override;
+    Result<void> touch_session(std::int64_t session_id, std::int64_t now) override;
+    Result<void> delete_session(std::int64_t session_id) override;
+    Result<void> set_password(std::int64_t user_id, const std::string& hash, std::int64_t keep_session_id,
+                              const app::AuditRecord& audit) override;
 
 private:
     explicit SqliteRepository(std::unique_ptr<Connection> c, std::string path);

@@ -1,0 +1,50 @@
+#pragma once
+// A real `kinerja serve` in a child process on a free port, and a minimal HTTP/1.1 client for it.
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kinerja::test {
+
+struct HttpResult {
+    int status = 0;
+    std::map<std::string, std::vector<std::string>> headers; // names in lower case
+    std::string body;
+    std::string header(const std::string& name) const;
+    std::string cookie(const std::string& name) const; // from Set-Cookie
+};
+
+class ServerProcess {
+public:
+    // Starts `kinerja serve --db DB --port 0 EXTRA` and waits for its "berjalan" line.
+    ServerProcess(const std::string& db, const std::string& extra_args = {});
+    ~ServerProcess();
+    int port() const { return m_port; }
+    HttpResult request(const std::string& method, const std::string& target, const std::string& body = {},
+                       const std::map<std::string, std::string>& headers = {}) const;
+
+private:
+    int m_pid = -1;
+    int m_port = 0;
+};
+
+// A browser-like client: keeps cookies, logs in through the form.
+class Browser {
+public:
+    explicit Browser(const ServerProcess& s) : m_server(s) {}
+    HttpResult get(const std::string& target);
+    HttpResult post_form(const std::string& target, const std::map<std::string, std::string>& fields);
+    bool login(const std::string& login, const std::string& password = "kinerja-demo");
+    // The CSRF token of the session, read from the last page.
+    std::string csrf() const { return m_csrf; }
+
+private:
+    void remember(const HttpResult& r);
+    const ServerProcess& m_server;
+    std::map<std::string, std::string> m_cookies;
+    std::string m_csrf;
+};
+
+std::string form_encode(const std::map<std::string, std::string>& fields);
+
+} // namespace kinerja::test
