@@ -23,11 +23,12 @@ build: deps $(BUILD)/build.ninja
 build-asan: deps $(BUILD_ASAN)/build.ninja
 	cmake --build $(BUILD_ASAN) -j $(JOBS)
 
-# Until the web application exists, `run` builds the demo database and prints its measurement table.
+# Serves the web application on the demo database (created on the first run).
 run: build
 	@mkdir -p $(dir $(DB))
 	@if [ ! -f $(DB) ]; then $(BUILD)/kinerja demo --db $(DB); fi
-	$(BUILD)/kinerja measure --db $(DB) --satker kpu-kota-prabumulih --year 2024
+	@echo "Login demo (kata sandi semua: kinerja-demo): admin, reviewer.sumsel, planner.prabumulih, head.prabumulih, operator.rendatin, viewer.prabumulih"
+	$(BUILD)/kinerja serve --db $(DB) --bind 127.0.0.1 --port 8080
 
 test: format-check build build-asan
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -75,7 +75,9 @@ Result<Actor> resolve_session(Repository& repo, const AuthSettings& s, const std
         (void)repo.delete_session(session.id);
         return expired();
     }
-    if (now - session.last_seen_at >= s.touch_every_seconds)
+    // Written at most once a minute, and often enough that a short idle limit never ends a session in use.
+    const std::int64_t touch_every = std::min(s.touch_every_seconds, std::max<std::int64_t>(1, s.idle_seconds / 2));
+    if (now - session.last_seen_at >= touch_every)
         if (auto r = repo.touch_session(session.id, now); !r) return tl::unexpected(r.error());
     Actor a = actor_of(user);
     a.session_id = session.id;

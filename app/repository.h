@@ -25,6 +25,55 @@ struct NewUser {
     std::string login, password_hash, role, office_code, unit_name;
 };
 
+struct ActualWrite {
+    std::int64_t indicator_id = 0;
+    std::string value_text, value_canonical, note;
+    std::int64_t expected_version = 0; // 0: there must be no entry yet
+};
+
+struct StatusWrite {
+    std::int64_t office_id = 0;
+    std::optional<std::int64_t> unit_id;
+    int year = 0, month = 0;
+    std::string status, comment;
+    std::int64_t expected_version = 0; // 0: no row yet
+};
+
+struct EvidenceRecord {
+    std::int64_t id = 0, office_id = 0, actual_id = 0, size = 0;
+    std::string filename, sha256, mime, uploaded_by, uploaded_at;
+};
+
+// One indicator of a month's sheet, with its entry for the month when there is one.
+struct SheetRowRecord {
+    std::int64_t indicator_id = 0;
+    std::string objective, statement, unit, target_text;
+    std::optional<std::int64_t> owner_unit_id;
+    std::string owner_unit;
+    std::optional<std::int64_t> actual_id;
+    std::string value_text, note, author, recorded_at;
+    std::int64_t version = 0; // 0: no entry yet
+    std::vector<EvidenceRecord> evidence;
+};
+
+// The month of a sub-unit (or, with no unit, the office's lock).
+struct StatusRecord {
+    std::optional<std::int64_t> unit_id;
+    std::string unit_name, status, comment, changed_by, changed_at;
+    std::int64_t version = 0; // 0: no row yet
+};
+
+struct AuditRow {
+    std::int64_t id = 0;
+    std::string at, actor, action, entity, before, after;
+    std::optional<std::int64_t> entity_id;
+};
+
+struct AuditFilter {
+    std::string actor, action, entity, from, to; // empty: any; from/to are ISO dates
+    int limit = 200;
+};
+
 struct UserRecord {
     std::int64_t id = 0;
     std::string login, password_hash, role;
@@ -66,6 +115,19 @@ public:
     virtual Result<std::int64_t> add_user(const NewUser& user, const AuditRecord& audit) = 0;
     // A consistent copy while others write (the server may be running).
     virtual Result<void> backup_to(const std::string& path) = 0;
+
+    // Monthly work. Rows of the month for the office (and its sub-units' statuses); writes check the
+    // expected versions inside their transaction and refuse a stale one with ErrorCode::conflict
+    // naming the indicator id in `where`.
+    virtual Result<std::vector<SheetRowRecord>> month_rows(std::int64_t office_id, int year, int month) = 0;
+    virtual Result<std::vector<StatusRecord>> month_statuses(std::int64_t office_id, int year, int month) = 0;
+    virtual Result<int> write_actuals(std::int64_t office_id, int year, int month,
+                                      const std::vector<ActualWrite>& writes, const std::string& author,
+                                      const std::string& at, const std::string& action, const std::string& reason) = 0;
+    virtual Result<void> write_status(const StatusWrite& w, const std::string& author, const std::string& at) = 0;
+    virtual Result<std::int64_t> add_evidence(const EvidenceRecord& e) = 0;
+    virtual Result<std::optional<EvidenceRecord>> find_evidence(std::int64_t id) = 0;
+    virtual Result<std::vector<AuditRow>> audit_log(std::int64_t office_id, const AuditFilter& filter) = 0;
 
     // Users and sessions. Sessions live in the database so that several app servers share them.
     virtual Result<std::optional<UserRecord>> find_user(const std::string& login) = 0;

@@ -112,6 +112,29 @@ public:
         }
     }
 
+    // Demo configuration: the sub-unit that enters the actuals of an objective's indicators.
+    void owners(const bj::object& root) {
+        const auto* all = field(root, "demo_owners");
+        if (!all) return;
+        app::Table* indicators = m_d.find("indicator");
+        const int objective_col = indicators->column_index("objective_id"),
+                  owner_col = indicators->column_index("owner_unit_id");
+        for (const auto& [office_code, by_code] : obj(*all)) {
+            if (!m_offices.count(std::string(office_code)))
+                throw SeedError("demo owners: unknown office " + std::string(office_code));
+            m_office = &m_offices[std::string(office_code)];
+            for (const auto& [code, unit_name] : obj(by_code)) {
+                auto o = m_office->objectives_by_code.find(std::string(code));
+                if (o == m_office->objectives_by_code.end())
+                    throw SeedError("demo owners: no objective " + std::string(code));
+                const std::int64_t unit_id = unit(std::string(unit_name.as_string()), 0);
+                for (auto& row : indicators->rows)
+                    if (row[static_cast<std::size_t>(objective_col)] == Value{o->second})
+                        row[static_cast<std::size_t>(owner_col)] = unit_id;
+            }
+        }
+    }
+
     void users(const bj::object& root, const std::string& created_at) {
         for (const auto& v : arr(root, "demo_users")) {
             const auto& u = obj(v);
@@ -610,6 +633,7 @@ Result<void> read_seeds(const SeedFile& offices, const std::vector<SeedFile>& do
             loader.document(*r);
         }
         current = std::string(offices.name);
+        loader.owners(*root);
         loader.users(*root, "2025-01-16T00:00:00Z");
     } catch (const std::exception& e) {
         return fail(ErrorCode::invalid_input, "Data demo '" + current + "' tidak sah: " + e.what(), current);

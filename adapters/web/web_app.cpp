@@ -10,13 +10,17 @@
 #include <sstream>
 #include <zlib.h>
 
+#include "adapters/http/multipart.h"
 #include "adapters/json/measurement_json.h"
 #include "adapters/web/templates.h"
+#include "app/monthly_work.h"
 #include "app/office_rollup.h"
 #include "core/checks.h"
 #include "core/measurement.h"
 #include "platform/embedded.h"
 #include "platform/tokens.h"
+#include <filesystem>
+#include <sodium.h>
 
 namespace kinerja::web {
 namespace {
@@ -199,7 +203,11 @@ struct WebApp::Impl {
     bool csrf_ok(const Request& r, const app::Actor& a, bool by_cookie) {
         if (!by_cookie) return true; // a bearer token is not sent by the browser on its own
         std::string given = r.header("x-csrf-token");
-        if (given.empty()) {
+        if (given.empty() && r.header("content-type").rfind("multipart/form-data", 0) == 0) {
+            if (auto parts = http::parse_multipart(r.header("content-type"), r.body))
+                for (const auto& part : *parts)
+                    if (part.name == "csrf") given = std::string(part.data);
+        } else if (given.empty()) {
             const auto f = r.form();
             if (auto it = f.find("csrf"); it != f.end()) given = it->second;
         }
@@ -207,6 +215,12 @@ struct WebApp::Impl {
     }
 
     Response handle(const Request& r);
+    // GET pages read the query; a re-rendered POST page reads the form.
+    static std::map<std::string, std::string> post_or_query(const Request& r) {
+        return r.method == "POST" && r.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0
+                   ? r.form()
+                   : r.query_params();
+    }
     Response static_file(const Request& r, const std::string& name);
     Response login_form(const Request& r, const std::string& error, const std::string& login, int status);
     Response login_submit(const Request& r);
@@ -214,6 +228,16 @@ struct WebApp::Impl {
     Response api_measurement(const Request& r, const app::Actor& a, const std::string& code);
     Response dashboard(const Request& r, const app::Actor& a, const std::string& code);
     Response overview(const Request& r, const app::Actor& a);
+    Response monthly_page(const Request& r, const app::Actor& a, const std::string& code, int status = 200,
+                          const std::map<std::int64_t, std::pair<std::string, std::string>>& typed = {},
+                          const std::map<std::int64_t, std::string>& problems = {}, const std::string& error = {},
+                          const std::string& saved = {}, const std::string& correction = {}, int year_override = 0,
+                          int month_override = 0);
+    Response monthly_save(const Request& r, const app::Actor& a, const std::string& code);
+    Response month_status(const Request& r, const app::Actor& a, const std::string& code);
+    Response evidence_upload(const Request& r, const app::Actor& a, const std::string& code);
+    Response evidence_download(const app::Actor& a, const std::string& id);
+    Response audit_page(const Request& r, const app::Actor& a, const std::string& code);
     Response password_form(const app::Actor& a, const std::string& current_error, const std::string& next_error,
                            bool done, int status);
 };
@@ -367,6 +391,8 @@ Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const st
     }
     d.set("finding_errors", std::to_string(errors));
     d.set("finding_warnings", std::to_string(warnings));
+    if (a.role != app::Role::viewer && a.role != app::Role::reviewer) d.set("can_record", true);
+    if (a.role != app::Role::viewer && a.role != app::Role::operator_) d.set("can_audit", true);
     list objectives;
     for (const auto& mo : m.objectives) {
         Data od;
@@ -504,6 +530,360 @@ Response WebApp::Impl::overview(const Request& r, const app::Actor& a) {
     return page("Ikhtisar satker", render("overview", d, opt.dev_assets), &a);
 }
 
+namespace {
+
+std::string now_iso(std::int64_t now) {
+    const std::time_t t = static_cast<std::time_t>(now);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+// A whole number from a form or query field, within limits; nullopt when absent or malformed.
+std::optional<int> int_field(const std::map<std::string, std::string>& m, const char* key, int lo, int hi) {
+    auto it = m.find(key);
+    if (it == m.end() || it->second.empty() || it->second.size() > 9 ||
+        it->second.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    const int v = std::stoi(it->second);
+    if (v < lo || v > hi) return std::nullopt;
+    return v;
+}
+
+std::string human_size(std::int64_t bytes) {
+    if (bytes < 1024) return std::to_string(bytes) + " B";
+    if (bytes < 1024 * 1024) return Decimal(bytes * 10 / 1024, 1).indonesian(1) + " KB";
+    return Decimal(bytes * 10 / (1024 * 1024), 1).indonesian(1) + " MB";
+}
+
+// What an evidence file may be: its name's ending and its first bytes must agree.
+std::optional<std::string> evidence_type(const std::string& filename, std::string_view data) {
+    std::string ext = filename.substr(filename.find_last_of('.') == std::string::npos ? filename.size()
+                                                                                      : filename.find_last_of('.') + 1);
+    for (auto& c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool zip = data.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+    if (ext == "pdf" && data.substr(0, 5) == "%PDF-") return "application/pdf";
+    if (ext == "png" && data.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return "image/png";
+    if ((ext == "jpg" || ext == "jpeg") && data.substr(0, 3) == std::string_view("\xFF\xD8\xFF", 3))
+        return "image/jpeg";
+    if (ext == "docx" && zip) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    if (ext == "xlsx" && zip) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    if (ext == "pptx" && zip) return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+    if (ext == "odt" && zip) return "application/vnd.oasis.opendocument.text";
+    if (ext == "ods" && zip) return "application/vnd.oasis.opendocument.spreadsheet";
+    return std::nullopt;
+}
+
+} // namespace
+
+Response WebApp::Impl::monthly_page(const Request& r, const app::Actor& a, const std::string& code, int status,
+                                    const std::map<std::int64_t, std::pair<std::string, std::string>>& typed,
+                                    const std::map<std::int64_t, std::string>& problems, const std::string& error,
+                                    const std::string& saved, const std::string& correction, int year_override,
+                                    int month_override) {
+    const auto q = post_or_query(r);
+    const int year = year_override ? year_override : int_field(q, "tahun", 2000, 2100).value_or(2024);
+    const int month = month_override ? month_override : int_field(q, "bulan", 1, 12).value_or(12);
+    auto sheet = app::month_sheet(repo(), a, code, year, month);
+    if (!sheet) return error_page(sheet.error(), &a);
+    Data d;
+    d.set("office_name", sheet->office.name);
+    d.set("office_code", sheet->office.code);
+    d.set("year", std::to_string(year));
+    d.set("month", std::to_string(month));
+    d.set("month_name", indonesian_month_name(month));
+    d.set("csrf", a.csrf_token);
+    if (sheet->locked) d.set("locked", true);
+    if (!error.empty()) d.set("error", error);
+    if (!saved.empty()) d.set("saved_message", saved);
+    d.set("correction", correction);
+    list months;
+    for (int m = 1; m <= 12; ++m) {
+        Data md;
+        md.set("value", std::to_string(m));
+        md.set("label", indonesian_month_name(m));
+        if (m == month) md.set("selected", true);
+        months.push_back(md);
+    }
+    d.set("months", months);
+    bool any_editable = false;
+    list rows;
+    for (const auto& row : sheet->rows) {
+        Data rd;
+        rd.set("id", std::to_string(row.indicator_id));
+        rd.set("statement", row.statement);
+        rd.set("objective", row.objective);
+        rd.set("owner", row.owner_unit);
+        rd.set("target", row.target_text);
+        rd.set("unit", row.unit);
+        rd.set("version", std::to_string(row.version));
+        auto t = typed.find(row.indicator_id);
+        rd.set("value", t != typed.end() ? t->second.first : row.value_text);
+        rd.set("note", t != typed.end() ? t->second.second : row.note);
+        if (auto p = problems.find(row.indicator_id); p != problems.end()) rd.set("problem", p->second);
+        if (!row.author.empty()) {
+            rd.set("author", row.author);
+            rd.set("recorded_at", row.recorded_at);
+        }
+        if (row.version > 0) rd.set("has_entry", true);
+        const bool editable = app::can_record(a, sheet->office, row.owner_unit_id);
+        if (editable) rd.set("editable", true);
+        any_editable |= editable;
+        list ev;
+        for (const auto& e : row.evidence) {
+            Data ed;
+            ed.set("id", std::to_string(e.id));
+            ed.set("filename", e.filename);
+            ed.set("size", human_size(e.size));
+            ev.push_back(ed);
+        }
+        rd.set("evidence", ev);
+        rows.push_back(rd);
+    }
+    d.set("rows", rows);
+    if (any_editable) d.set("any_editable", true);
+    list units;
+    for (const auto& u : sheet->units) {
+        Data ud;
+        ud.set("unit_id", std::to_string(u.record.unit_id.value_or(0)));
+        ud.set("unit_name", u.record.unit_name);
+        ud.set("status_label", std::string(app::month_status_label(u.status)));
+        ud.set("comment", u.record.comment);
+        ud.set("changed_by", u.record.changed_by);
+        ud.set("changed_at", u.record.changed_at);
+        ud.set("version", std::to_string(u.record.version));
+        ud.set("office_code", sheet->office.code);
+        ud.set("csrf", a.csrf_token);
+        ud.set("year", std::to_string(year));
+        ud.set("month", std::to_string(month));
+        if (!sheet->locked && app::can_record(a, sheet->office, u.record.unit_id) &&
+            (u.status == app::MonthStatus::open || u.status == app::MonthStatus::returned))
+            ud.set("can_submit", true);
+        if (!sheet->locked && app::can_approve(a, sheet->office) && u.status == app::MonthStatus::submitted)
+            ud.set("can_decide", true);
+        units.push_back(ud);
+    }
+    d.set("units", units);
+    if (!sheet->locked && app::can_approve(a, sheet->office)) {
+        d.set("can_lock", true);
+        auto statuses = repo().month_statuses(sheet->office.id, year, month);
+        std::int64_t lock_version = 0;
+        if (statuses)
+            for (const auto& s : *statuses)
+                if (!s.unit_id) lock_version = s.version;
+        d.set("lock_version", std::to_string(lock_version));
+    }
+    return page("Realisasi " + std::string(indonesian_month_name(month)) + " " + std::to_string(year),
+                render("monthly", d, opt.dev_assets), &a, status);
+}
+
+Response WebApp::Impl::monthly_save(const Request& r, const app::Actor& a, const std::string& code) {
+    const auto f = r.form();
+    const auto year = int_field(f, "tahun", 2000, 2100);
+    const auto month = int_field(f, "bulan", 1, 12);
+    if (!year || !month) return error_page(422, "Tidak dapat diproses", "Tahun atau bulan pada formulir tidak sah", &a);
+    std::vector<app::ActualEdit> edits;
+    std::map<std::int64_t, std::pair<std::string, std::string>> typed;
+    for (const auto& [key, value] : f) {
+        if (key.rfind("nilai_", 0) != 0) continue;
+        const std::string id_text = key.substr(6);
+        if (id_text.empty() || id_text.size() > 15 || id_text.find_first_not_of("0123456789") != std::string::npos)
+            continue;
+        const std::int64_t id = std::stoll(id_text);
+        const std::string note = f.count("catatan_" + id_text) ? f.at("catatan_" + id_text) : std::string();
+        const auto version = f.count("versi_" + id_text) ? f.at("versi_" + id_text) : std::string("0");
+        if (version.empty() || version.size() > 15 || version.find_first_not_of("0123456789") != std::string::npos)
+            return error_page(422, "Tidak dapat diproses", "Versi pada formulir tidak sah", &a);
+        edits.push_back({id, value, note, std::stoll(version)});
+        typed[id] = {value, note};
+    }
+    const std::string correction = f.count("koreksi") ? f.at("koreksi") : std::string();
+    auto result = app::save_actuals(repo(), a, code, *year, *month, edits, correction, now_iso(now()));
+    if (!result) {
+        const int status = status_of(result.error());
+        if (status == 404 || status == 403) return error_page(result.error(), &a);
+        return monthly_page(r, a, code, status, typed, {}, result.error().message, {}, correction);
+    }
+    if (!result->problems.empty()) {
+        std::map<std::int64_t, std::string> problems;
+        bool conflict = false;
+        for (const auto& p : result->problems) {
+            problems[p.indicator_id] = p.message;
+            conflict |= p.conflict;
+        }
+        return monthly_page(
+            r, a, code, conflict ? 409 : 422, typed, problems,
+            conflict ? "Ada isian yang sudah diubah orang lain; tidak ada yang disimpan. Isian Anda tetap di bawah."
+                     : "Periksa isian yang ditandai; tidak ada yang disimpan.",
+            {}, correction);
+    }
+    return redirect("/kantor/" + code + "/realisasi?tahun=" + std::to_string(*year) +
+                    "&bulan=" + std::to_string(*month) + "&tersimpan=" + std::to_string(result->saved));
+}
+
+Response WebApp::Impl::month_status(const Request& r, const app::Actor& a, const std::string& code) {
+    const auto f = r.form();
+    const auto year = int_field(f, "tahun", 2000, 2100);
+    const auto month = int_field(f, "bulan", 1, 12);
+    const auto version = int_field(f, "versi", 0, 1000000000);
+    if (!year || !month || !version)
+        return error_page(422, "Tidak dapat diproses", "Tahun, bulan atau versi pada formulir tidak sah", &a);
+    std::optional<std::int64_t> unit;
+    if (auto u = int_field(f, "unit", 1, 1000000000)) unit = *u;
+    const std::string action = f.count("aksi") ? f.at("aksi") : std::string();
+    const std::string comment = f.count("komentar") ? f.at("komentar") : std::string();
+    auto done =
+        app::change_month_status(repo(), a, code, unit, *year, *month, action, comment, *version, now_iso(now()));
+    if (!done) {
+        const int status = status_of(done.error());
+        if (status == 404 || status == 403) return error_page(done.error(), &a);
+        return monthly_page(r, a, code, status, {}, {}, done.error().message);
+    }
+    return redirect("/kantor/" + code + "/realisasi?tahun=" + std::to_string(*year) +
+                    "&bulan=" + std::to_string(*month));
+}
+
+Response WebApp::Impl::evidence_upload(const Request& r, const app::Actor& a, const std::string& code) {
+    auto parts = http::parse_multipart(r.header("content-type"), r.body);
+    if (!parts)
+        return error_page(422, "Tidak dapat diproses", "Unggahan tidak terbaca (bukan multipart/form-data)", &a);
+    std::map<std::string, std::string> fields;
+    const http::Part* file = nullptr;
+    for (const auto& p : *parts) {
+        if (p.name == "berkas")
+            file = &p;
+        else
+            fields[p.name] = std::string(p.data);
+    }
+    const auto year = int_field(fields, "tahun", 2000, 2100);
+    const auto month = int_field(fields, "bulan", 1, 12);
+    const auto indicator = int_field(fields, "indikator", 1, 1000000000);
+    if (!year || !month || !indicator)
+        return error_page(422, "Tidak dapat diproses", "Tahun, bulan atau indikator tidak sah", &a);
+    auto sheet = app::month_sheet(repo(), a, code, *year, *month);
+    if (!sheet) return error_page(sheet.error(), &a);
+    const app::SheetRow* row = nullptr;
+    for (const auto& s : sheet->rows)
+        if (s.indicator_id == *indicator) row = &s;
+    if (!row) return error_page(404, "Tidak ditemukan", "Indikator tidak ada pada lembar bulan ini", &a);
+    if (!app::can_record(a, sheet->office, row->owner_unit_id))
+        return error_page(403, "Tidak diizinkan", "Anda tidak berwenang mengunggah bukti untuk indikator ini", &a);
+    auto back = [&](int status, const std::string& message) {
+        return monthly_page(r, a, code, status, {}, {}, message, {}, {}, *year, *month);
+    };
+    if (!row->actual_id) return back(422, "Isi dan simpan realisasi bulan ini dahulu, lalu unggah buktinya");
+    if (sheet->locked) return back(409, "Bulan sudah dikunci; bukti tidak dapat ditambahkan lagi");
+    if (!file || file->filename.empty() || file->data.empty()) return back(422, "Pilih berkas yang akan diunggah");
+    if (file->data.size() > opt.max_evidence_bytes)
+        return back(413, "Berkas '" + file->filename + "' lebih besar dari batas " +
+                             human_size(static_cast<std::int64_t>(opt.max_evidence_bytes)));
+    const auto type = evidence_type(file->filename, file->data);
+    if (!type)
+        return back(422, "Jenis berkas '" + file->filename +
+                             "' tidak diterima; unggah PDF, PNG, JPG, DOCX, XLSX, PPTX, ODT atau ODS");
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(file->data.data()), file->data.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+    const std::string sha(hex);
+    // Stored once per content, outside the database; a temporary file and a rename, so no half file is ever seen.
+    const std::filesystem::path dir = std::filesystem::path(opt.evidence_dir) / sha.substr(0, 2);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    const auto path = dir / sha;
+    if (!std::filesystem::exists(path)) {
+        const auto tmp = dir / (sha + ".tmp" + platform::random_token().substr(0, 8));
+        std::ofstream out(tmp, std::ios::binary);
+        out.write(file->data.data(), static_cast<std::streamsize>(file->data.size()));
+        out.close();
+        if (!out || (std::filesystem::rename(tmp, path, ec), ec)) {
+            std::filesystem::remove(tmp, ec);
+            return back(500, "Berkas tidak dapat disimpan di server");
+        }
+    }
+    std::string name = file->filename.substr(
+        file->filename.find_last_of("/\\") == std::string::npos ? 0 : file->filename.find_last_of("/\\") + 1);
+    auto id = repo().add_evidence({0, sheet->office.id, *row->actual_id, static_cast<std::int64_t>(file->data.size()),
+                                   name, sha, *type, a.login, now_iso(now())});
+    if (!id) return back(500, id.error().message);
+    return redirect("/kantor/" + code + "/realisasi?tahun=" + std::to_string(*year) +
+                    "&bulan=" + std::to_string(*month));
+}
+
+Response WebApp::Impl::evidence_download(const app::Actor& a, const std::string& id_text) {
+    if (id_text.empty() || id_text.size() > 15 || id_text.find_first_not_of("0123456789") != std::string::npos)
+        return error_page(404, "Tidak ditemukan", "Bukti tidak ditemukan", &a);
+    auto e = repo().find_evidence(std::stoll(id_text));
+    if (!e) throw std::runtime_error(e.error().message);
+    // Out of scope looks exactly like absent.
+    if (!*e) return error_page(404, "Tidak ditemukan", "Bukti tidak ditemukan", &a);
+    auto offices = repo().office_tree();
+    if (!offices) throw std::runtime_error(offices.error().message);
+    for (const auto& n : *offices) {
+        if (n.id != (*e)->office_id) continue;
+        if (!app::can_view(a, OfficeInfo{n.id, n.code, n.name, n.level, "", n.parent_id})) break;
+        std::ifstream in(std::filesystem::path(opt.evidence_dir) / (*e)->sha256.substr(0, 2) / (*e)->sha256,
+                         std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        if (!in) return error_page(404, "Tidak ditemukan", "Berkas bukti tidak ada di server", &a);
+        Response resp{200, (*e)->mime, {}, ss.str()};
+        std::string safe;
+        for (char c : (*e)->filename)
+            safe.push_back(c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20 ? '_' : c);
+        resp.header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
+        return resp;
+    }
+    return error_page(404, "Tidak ditemukan", "Bukti tidak ditemukan", &a);
+}
+
+Response WebApp::Impl::audit_page(const Request& r, const app::Actor& a, const std::string& code) {
+    auto office = repo().find_office(code);
+    if (!office) throw std::runtime_error(office.error().message);
+    if (!*office || !app::can_view(a, **office))
+        return error_page(404, "Tidak ditemukan", "Satker '" + code + "' tidak ditemukan atau di luar wewenang Anda",
+                          &a);
+    if (a.role == app::Role::viewer || a.role == app::Role::operator_)
+        return error_page(403, "Tidak diizinkan",
+                          "Log audit hanya untuk pimpinan, perencana, peninjau dan administrator", &a);
+    const auto q = r.query_params();
+    app::AuditFilter f;
+    auto get = [&](const char* k) { return q.count(k) ? q.at(k) : std::string(); };
+    f.actor = get("pengguna");
+    f.action = get("aksi");
+    f.from = get("dari");
+    f.to = get("sampai");
+    for (const auto* date : {&f.from, &f.to})
+        if (!date->empty() && !parse_iso_date(*date))
+            return error_page(422, "Tanggal tidak sah", "Tanggal '" + *date + "' tidak sah (YYYY-MM-DD)", &a);
+    auto rows = repo().audit_log((*office)->id, f);
+    if (!rows) throw std::runtime_error(rows.error().message);
+    Data d;
+    d.set("office_name", (*office)->name);
+    d.set("office_code", (*office)->code);
+    d.set("actor", f.actor);
+    d.set("action", f.action);
+    d.set("from", f.from);
+    d.set("to", f.to);
+    list l;
+    for (const auto& row : *rows) {
+        Data rd;
+        rd.set("at", row.at);
+        rd.set("actor", row.actor);
+        rd.set("action", row.action);
+        rd.set("entity", row.entity);
+        rd.set("entity_id", row.entity_id ? std::to_string(*row.entity_id) : std::string());
+        rd.set("before", row.before);
+        rd.set("after", row.after);
+        l.push_back(rd);
+    }
+    d.set("rows", l);
+    return page("Log audit", render("audit", d, opt.dev_assets), &a);
+}
+
 Response WebApp::Impl::password_form(const app::Actor& a, const std::string& current_error,
                                      const std::string& next_error, bool done, int status) {
     Data d;
@@ -572,9 +952,22 @@ Response WebApp::Impl::handle(const Request& r) {
         return password_form(a, {}, {}, true, 200);
     }
     if (p == "/ikhtisar" && get) return overview(r, a);
-    if (p.rfind("/kantor/", 0) == 0 && get) {
-        const std::string code = p.substr(8);
-        if (code.find('/') == std::string::npos) return dashboard(r, a, code);
+    if (p.rfind("/bukti/", 0) == 0 && get) return evidence_download(a, p.substr(7));
+    if (p.rfind("/kantor/", 0) == 0) {
+        const std::string rest = p.substr(8);
+        const auto slash = rest.find('/');
+        const std::string code = rest.substr(0, slash), sub = slash == std::string::npos ? "" : rest.substr(slash);
+        if (sub.empty() && get) return dashboard(r, a, code);
+        if (sub == "/realisasi" && get) {
+            const auto q = r.query_params();
+            const std::string saved =
+                q.count("tersimpan") ? q.at("tersimpan") + " realisasi tersimpan." : std::string();
+            return monthly_page(r, a, code, 200, {}, {}, {}, saved);
+        }
+        if (sub == "/realisasi" && post) return monthly_save(r, a, code);
+        if (sub == "/bulan" && post) return month_status(r, a, code);
+        if (sub == "/bukti" && post) return evidence_upload(r, a, code);
+        if (sub == "/audit" && get) return audit_page(r, a, code);
     }
     return error_page(404, "Tidak ditemukan", "Halaman '" + p + "' tidak ada", &a);
 }

@@ -19,6 +19,8 @@ struct WebOptions {
     std::function<std::int64_t()> now; // unix seconds; the system clock when empty
     std::string dev_assets;            // serve templates and static files from this folder (editing)
     bool secure_cookies = false;       // add Secure to cookies (behind HTTPS)
+    std::string evidence_dir;          // uploaded evidence, stored under its SHA-256
+    std::size_t max_evidence_bytes = 10u << 20;
 };
 
 class WebApp {

@@ -1,6 +1,7 @@
 #include "apps/kinerja/commands.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
 #include <functional>
@@ -214,6 +215,9 @@ int serve(const ServeOptions& o) {
     wo.auth.idle_seconds = o.idle_timeout;
     wo.auth.absolute_seconds = o.absolute_timeout;
     wo.dev_assets = o.dev_assets;
+    // Evidence files live beside the database, under their content hash.
+    wo.evidence_dir = (std::filesystem::path(o.db).parent_path() / "evidence").string();
+    if (std::filesystem::path(o.db).parent_path().empty()) wo.evidence_dir = "evidence";
     const std::string db = o.db;
     web::WebApp app(
         [db]() -> Result<std::unique_ptr<app::Repository>> {

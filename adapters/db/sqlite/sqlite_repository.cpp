@@ -828,4 +828,305 @@ Result<std::vector<int>> SqliteRepository::office_years(std::int64_t office_id) 
     });
 }
 
+namespace {
+
+// A JSON string literal, for the audit log's before/after.
+std::string json_str(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20)
+                out += fmt::format("\\u{:04x}", c);
+            else
+                out.push_back(c);
+        }
+    }
+    return out + "\"";
+}
+
+void audit(Connection& c, std::int64_t office_id, const std::string& actor, const std::string& action,
+           const std::string& entity, std::optional<std::int64_t> entity_id, const std::string& before,
+           const std::string& after, const std::string& at) {
+    Statement s(c.handle(), R"(
+        INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, office_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?))");
+    s.bind(1, std::string_view(at))
+        .bind(2, std::string_view(actor))
+        .bind(3, std::string_view(action))
+        .bind(4, std::string_view(entity));
+    if (entity_id)
+        s.bind(5, *entity_id);
+    else
+        s.bind_null(5);
+    if (before.empty())
+        s.bind_null(6);
+    else
+        s.bind(6, std::string_view(before));
+    if (after.empty())
+        s.bind_null(7);
+    else
+        s.bind(7, std::string_view(after));
+    s.bind(8, office_id);
+    s.step();
+}
+
+bool month_locked(Connection& c, std::int64_t office_id, int year, int month) {
+    Statement s(c.handle(), R"(
+        SELECT 1 FROM period_status WHERE office_id = ? AND unit_id IS NULL AND year = ? AND month = ? AND status = 'locked')");
+    s.bind(1, office_id).bind(2, std::int64_t{year}).bind(3, std::int64_t{month});
+    return s.step();
+}
+
+} // namespace
+
+Result<std::vector<app::SheetRowRecord>> SqliteRepository::month_rows(std::int64_t office_id, int year, int month) {
+    return guarded([&]() -> Result<std::vector<app::SheetRowRecord>> {
+        std::vector<app::SheetRowRecord> rows;
+        std::map<std::int64_t, std::size_t> by_actual;
+        Statement s(m_conn->handle(), R"(
+            SELECT i.id, o.name, i.statement, coalesce(i.unit, ''), coalesce(t.target_text, ''), i.owner_unit_id,
+                   coalesce(u.name, ''), a.id, coalesce(a.value_text, ''), coalesce(a.note, ''), coalesce(a.author, ''),
+                   coalesce(a.recorded_at, ''), coalesce(a.version, 0)
+            FROM indicator i JOIN objective o ON o.id = i.objective_id
+            JOIN indicator_target t ON t.indicator_id = i.id AND t.year = ?2 AND t.kind = 'year'
+            LEFT JOIN unit u ON u.id = i.owner_unit_id
+            LEFT JOIN actual a ON a.indicator_id = i.id AND a.year = ?2 AND a.month = ?3
+            WHERE o.office_id = ?1 ORDER BY o.id, i.number, i.id)");
+        s.bind(1, office_id).bind(2, std::int64_t{year}).bind(3, std::int64_t{month});
+        while (s.step()) {
+            app::SheetRowRecord r;
+            r.indicator_id = s.integer(0);
+            r.objective = s.text(1);
+            r.statement = s.text(2);
+            r.unit = s.text(3);
+            r.target_text = s.text(4);
+            r.owner_unit_id = s.opt_integer(5);
+            r.owner_unit = s.text(6);
+            r.actual_id = s.opt_integer(7);
+            r.value_text = s.text(8);
+            r.note = s.text(9);
+            r.author = s.text(10);
+            r.recorded_at = s.text(11);
+            r.version = s.integer(12);
+            if (r.actual_id) by_actual[*r.actual_id] = rows.size();
+            rows.push_back(std::move(r));
+        }
+        Statement e(m_conn->handle(), R"(
+            SELECT e.id, e.actual_id, e.filename, e.sha256, e.size, e.mime, e.uploaded_by, e.uploaded_at
+            FROM evidence e JOIN actual a ON a.id = e.actual_id JOIN indicator i ON i.id = a.indicator_id
+            JOIN objective o ON o.id = i.objective_id
+            WHERE o.office_id = ? AND a.year = ? AND a.month = ? ORDER BY e.id)");
+        e.bind(1, office_id).bind(2, std::int64_t{year}).bind(3, std::int64_t{month});
+        while (e.step()) {
+            auto it = by_actual.find(e.integer(1));
+            if (it == by_actual.end()) continue;
+            rows[it->second].evidence.push_back({e.integer(0), office_id, e.integer(1), e.integer(4), e.text(2),
+                                                 e.text(3), e.text(5), e.text(6), e.text(7)});
+        }
+        return rows;
+    });
+}
+
+Result<std::vector<app::StatusRecord>> SqliteRepository::month_statuses(std::int64_t office_id, int year, int month) {
+    return guarded([&]() -> Result<std::vector<app::StatusRecord>> {
+        std::vector<app::StatusRecord> out;
+        Statement s(m_conn->handle(), R"(
+            SELECT p.unit_id, coalesce(u.name, ''), p.status, coalesce(p.comment, ''), p.changed_by, p.changed_at, p.version
+            FROM period_status p LEFT JOIN unit u ON u.id = p.unit_id
+            WHERE p.office_id = ? AND p.year = ? AND p.month = ? ORDER BY p.id)");
+        s.bind(1, office_id).bind(2, std::int64_t{year}).bind(3, std::int64_t{month});
+        while (s.step())
+            out.push_back({s.opt_integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(6)});
+        return out;
+    });
+}
+
+Result<int> SqliteRepository::write_actuals(std::int64_t office_id, int year, int month,
+                                            const std::vector<app::ActualWrite>& writes, const std::string& author,
+                                            const std::string& at, const std::string& action,
+                                            const std::string& reason) {
+    return in_transaction(*m_conn, [&]() -> Result<int> {
+        // The lock is checked again inside the transaction: a lock that lands between the page and the save wins.
+        if (action != "correction" && month_locked(*m_conn, office_id, year, month))
+            return fail(ErrorCode::conflict,
+                        "Bulan ini baru saja dikunci; perubahan hanya sebagai koreksi dengan alasan", "0");
+        int saved = 0;
+        for (const auto& w : writes) {
+            Statement cur(m_conn->handle(), R"(
+                SELECT a.id, a.version, a.value_text, coalesce(a.note, ''), a.author, a.recorded_at
+                FROM actual a JOIN indicator i ON i.id = a.indicator_id JOIN objective o ON o.id = i.objective_id
+                WHERE a.indicator_id = ? AND a.year = ? AND a.month = ? AND o.office_id = ?)");
+            cur.bind(1, w.indicator_id).bind(2, std::int64_t{year}).bind(3, std::int64_t{month}).bind(4, office_id);
+            const bool exists = cur.step();
+            const std::int64_t version = exists ? cur.integer(1) : 0;
+            if (version != w.expected_version)
+                return fail(
+                    ErrorCode::conflict,
+                    exists ? fmt::format(
+                                 "Realisasi ini sudah diubah oleh {} pada {} menjadi '{}'; periksa lalu simpan lagi. "
+                                 "Isian Anda tetap di formulir.",
+                                 cur.text(4), cur.text(5), cur.text(2))
+                           : std::string("Realisasi ini sudah dihapus atau belum pernah ada; muat ulang halaman"),
+                    std::to_string(w.indicator_id));
+            std::string before;
+            std::int64_t id = 0;
+            if (exists) {
+                id = cur.integer(0);
+                before = "{\"value\": " + json_str(cur.text(2)) + ", \"note\": " + json_str(cur.text(3)) +
+                         ", \"version\": " + std::to_string(version) + "}";
+                Statement u(m_conn->handle(), R"(
+                    UPDATE actual SET value_text = ?, value = ?, note = ?, author = ?, recorded_at = ?, version = version + 1,
+                           source = 'web', line = NULL, reported_achievement = NULL WHERE id = ?)");
+                u.bind(1, std::string_view(w.value_text))
+                    .bind(2, std::string_view(w.value_canonical))
+                    .bind(3, std::string_view(w.note));
+                u.bind(4, std::string_view(author)).bind(5, std::string_view(at)).bind(6, id);
+                u.step();
+            } else {
+                Statement ins(m_conn->handle(), R"(
+                    INSERT INTO actual (indicator_id, year, month, value_text, value, note, author, recorded_at, source, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'web', 1))");
+                ins.bind(1, w.indicator_id).bind(2, std::int64_t{year}).bind(3, std::int64_t{month});
+                ins.bind(4, std::string_view(w.value_text))
+                    .bind(5, std::string_view(w.value_canonical))
+                    .bind(6, std::string_view(w.note));
+                ins.bind(7, std::string_view(author)).bind(8, std::string_view(at));
+                ins.step();
+                id = sqlite3_last_insert_rowid(m_conn->handle());
+            }
+            const std::string after = "{\"indicator_id\": " + std::to_string(w.indicator_id) +
+                                      ", \"year\": " + std::to_string(year) + ", \"month\": " + std::to_string(month) +
+                                      ", \"value\": " + json_str(w.value_text) + ", \"note\": " + json_str(w.note) +
+                                      ", \"version\": " + std::to_string(version + 1) +
+                                      (reason.empty() ? "" : ", \"reason\": " + json_str(reason)) + "}";
+            audit(*m_conn, office_id, author, action, "actual", id, before, after, at);
+            ++saved;
+        }
+        return saved;
+    });
+}
+
+Result<void> SqliteRepository::write_status(const app::StatusWrite& w, const std::string& author,
+                                            const std::string& at) {
+    return in_transaction(*m_conn, [&]() -> Result<void> {
+        Statement cur(m_conn->handle(), R"(
+            SELECT id, version, status, coalesce(comment, '') FROM period_status
+            WHERE office_id = ? AND unit_id IS ? AND year = ? AND month = ?)");
+        cur.bind(1, w.office_id);
+        if (w.unit_id)
+            cur.bind(2, *w.unit_id);
+        else
+            cur.bind_null(2);
+        cur.bind(3, std::int64_t{w.year}).bind(4, std::int64_t{w.month});
+        const bool exists = cur.step();
+        const std::int64_t version = exists ? cur.integer(1) : 0;
+        if (version != w.expected_version)
+            return fail(ErrorCode::conflict,
+                        "Status bulan ini sudah diubah orang lain; muat ulang halaman lalu coba lagi", "status");
+        std::string before;
+        std::int64_t id = 0;
+        if (exists) {
+            id = cur.integer(0);
+            before = "{\"status\": " + json_str(cur.text(2)) + ", \"comment\": " + json_str(cur.text(3)) + "}";
+            Statement u(m_conn->handle(), R"(
+                UPDATE period_status SET status = ?, comment = ?, changed_by = ?, changed_at = ?, version = version + 1 WHERE id = ?)");
+            u.bind(1, std::string_view(w.status))
+                .bind(2, std::string_view(w.comment))
+                .bind(3, std::string_view(author));
+            u.bind(4, std::string_view(at)).bind(5, id);
+            u.step();
+        } else {
+            Statement ins(m_conn->handle(), R"(
+                INSERT INTO period_status (office_id, unit_id, year, month, status, comment, changed_by, changed_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1))");
+            ins.bind(1, w.office_id);
+            if (w.unit_id)
+                ins.bind(2, *w.unit_id);
+            else
+                ins.bind_null(2);
+            ins.bind(3, std::int64_t{w.year}).bind(4, std::int64_t{w.month}).bind(5, std::string_view(w.status));
+            ins.bind(6, std::string_view(w.comment)).bind(7, std::string_view(author)).bind(8, std::string_view(at));
+            ins.step();
+            id = sqlite3_last_insert_rowid(m_conn->handle());
+        }
+        const std::string after = "{\"unit_id\": " + (w.unit_id ? std::to_string(*w.unit_id) : std::string("null")) +
+                                  ", \"year\": " + std::to_string(w.year) + ", \"month\": " + std::to_string(w.month) +
+                                  ", \"status\": " + json_str(w.status) + ", \"comment\": " + json_str(w.comment) + "}";
+        audit(*m_conn, w.office_id, author, "month-" + w.status, "period_status", id, before, after, at);
+        return {};
+    });
+}
+
+Result<std::int64_t> SqliteRepository::add_evidence(const app::EvidenceRecord& e) {
+    return in_transaction(*m_conn, [&]() -> Result<std::int64_t> {
+        Statement s(m_conn->handle(), R"(
+            INSERT INTO evidence (actual_id, filename, sha256, size, mime, uploaded_by, uploaded_at, office_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?))");
+        s.bind(1, e.actual_id)
+            .bind(2, std::string_view(e.filename))
+            .bind(3, std::string_view(e.sha256))
+            .bind(4, e.size);
+        s.bind(5, std::string_view(e.mime))
+            .bind(6, std::string_view(e.uploaded_by))
+            .bind(7, std::string_view(e.uploaded_at));
+        s.bind(8, e.office_id);
+        s.step();
+        const std::int64_t id = sqlite3_last_insert_rowid(m_conn->handle());
+        audit(*m_conn, e.office_id, e.uploaded_by, "upload-evidence", "evidence", id, "",
+              "{\"actual_id\": " + std::to_string(e.actual_id) + ", \"filename\": " + json_str(e.filename) +
+                  ", \"sha256\": " + json_str(e.sha256) + ", \"size\": " + std::to_string(e.size) + "}",
+              e.uploaded_at);
+        return id;
+    });
+}
+
+Result<std::optional<app::EvidenceRecord>> SqliteRepository::find_evidence(std::int64_t id) {
+    return guarded([&]() -> Result<std::optional<app::EvidenceRecord>> {
+        Statement s(m_conn->handle(), R"(
+            SELECT e.id, o.office_id, e.actual_id, e.size, e.filename, e.sha256, e.mime, e.uploaded_by, e.uploaded_at
+            FROM evidence e JOIN actual a ON a.id = e.actual_id JOIN indicator i ON i.id = a.indicator_id
+            JOIN objective o ON o.id = i.objective_id WHERE e.id = ?)");
+        s.bind(1, id);
+        if (!s.step()) return std::optional<app::EvidenceRecord>{};
+        return std::optional<app::EvidenceRecord>(app::EvidenceRecord{s.integer(0), s.integer(1), s.integer(2),
+                                                                      s.integer(3), s.text(4), s.text(5), s.text(6),
+                                                                      s.text(7), s.text(8)});
+    });
+}
+
+Result<std::vector<app::AuditRow>> SqliteRepository::audit_log(std::int64_t office_id, const app::AuditFilter& f) {
+    return guarded([&]() -> Result<std::vector<app::AuditRow>> {
+        std::vector<app::AuditRow> out;
+        Statement s(m_conn->handle(), R"(
+            SELECT id, at, actor, action, entity, entity_id, coalesce(before, ''), coalesce(after, '') FROM audit_log
+            WHERE office_id = ?1 AND (?2 = '' OR actor = ?2) AND (?3 = '' OR action = ?3) AND (?4 = '' OR entity = ?4)
+              AND (?5 = '' OR substr(at, 1, 10) >= ?5) AND (?6 = '' OR substr(at, 1, 10) <= ?6)
+            ORDER BY id DESC LIMIT ?7)");
+        s.bind(1, office_id)
+            .bind(2, std::string_view(f.actor))
+            .bind(3, std::string_view(f.action))
+            .bind(4, std::string_view(f.entity));
+        s.bind(5, std::string_view(f.from)).bind(6, std::string_view(f.to)).bind(7, std::int64_t{f.limit});
+        while (s.step())
+            out.push_back(
+                {s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(6), s.text(7), s.opt_integer(5)});
+        return out;
+    });
+}
+
 } // namespace kinerja::sqlite

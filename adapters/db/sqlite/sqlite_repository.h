@@ -29,6 +29,15 @@ public:
     Result<void> backup_to(const std::string& path) override;
     Result<std::vector<OfficeNode>> office_tree() override;
     Result<std::map<std::int64_t, OfficeYear>> load_all_offices_year(int year) override;
+    Result<std::vector<app::SheetRowRecord>> month_rows(std::int64_t office_id, int year, int month) override;
+    Result<std::vector<app::StatusRecord>> month_statuses(std::int64_t office_id, int year, int month) override;
+    Result<int> write_actuals(std::int64_t office_id, int year, int month, const std::vector<app::ActualWrite>& writes,
+                              const std::string& author, const std::string& at, const std::string& action,
+                              const std::string& reason) override;
+    Result<void> write_status(const app::StatusWrite& w, const std::string& author, const std::string& at) override;
+    Result<std::int64_t> add_evidence(const app::EvidenceRecord& e) override;
+    Result<std::optional<app::EvidenceRecord>> find_evidence(std::int64_t id) override;
+    Result<std::vector<app::AuditRow>> audit_log(std::int64_t office_id, const app::AuditFilter& filter) override;
     Result<std::optional<app::UserRecord>> find_user(const std::string& login) override;
     Result<std::optional<app::LoginFailure>> login_failure(const std::string& login) override;
     Result<void> record_login_failure(const std::string& login, const app::LoginFailure& f) override;

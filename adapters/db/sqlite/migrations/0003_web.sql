@@ -39,5 +39,12 @@ CREATE TABLE period_status (
   UNIQUE (office_id, unit_id, year, month)
 ) STRICT;
 
+-- The audit log of an office is filtered by office.
+ALTER TABLE audit_log ADD COLUMN office_id INTEGER REFERENCES office(id);
+
+-- Evidence files are stored outside the database under their content hash; one row per upload.
+ALTER TABLE evidence ADD COLUMN office_id INTEGER REFERENCES office(id);
+
 CREATE INDEX session_user ON session(user_id);
+CREATE INDEX audit_office ON audit_log(office_id, id);
 CREATE INDEX audit_entity ON audit_log(entity, entity_id);
