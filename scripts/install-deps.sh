@@ -8,6 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev
   libfmt-dev libcli11-dev libexpected-dev libsodium-dev libkainjow-mustache-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  chromium
 )
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()

@@ -130,6 +130,13 @@ void Browser::remember(const HttpResult& r) {
     if (std::regex_search(r.body, m, std::regex(R"|(name="csrf" value="([^"]+)")|"))) m_csrf = m[1];
 }
 
+std::string Browser::cookie_header() const {
+    std::string cookies;
+    for (const auto& [k, v] : m_cookies)
+        cookies += (cookies.empty() ? "" : "; ") + k + "=" + v;
+    return cookies;
+}
+
 HttpResult Browser::get(const std::string& target) {
     std::string cookies;
     for (const auto& [k, v] : m_cookies)

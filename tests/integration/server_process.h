@@ -37,6 +37,7 @@ public:
     bool login(const std::string& login, const std::string& password = "kinerja-demo");
     // The CSRF token of the session, read from the last page.
     std::string csrf() const { return m_csrf; }
+    std::string cookie_header() const;
 
 private:
     void remember(const HttpResult& r);
