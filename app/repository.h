@@ -128,6 +128,14 @@ public:
     virtual Result<std::int64_t> add_evidence(const EvidenceRecord& e) = 0;
     virtual Result<std::optional<EvidenceRecord>> find_evidence(std::int64_t id) = 0;
     virtual Result<std::vector<AuditRow>> audit_log(std::int64_t office_id, const AuditFilter& filter) = 0;
+    // A new version of an agreement: the latest version's parties, items and budgets copied, the given
+    // item targets changed. Conflict when the latest version is not `expected_version`.
+    virtual Result<int> add_agreement_revision(std::int64_t agreement_id, int expected_version,
+                                               const std::string& reason_code, const std::string& reason,
+                                               const std::string& date_iso, const std::string& date_text,
+                                               const std::map<std::int64_t, std::string>& targets,
+                                               const std::string& author, const std::string& at,
+                                               std::int64_t office_id) = 0;
 
     // Users and sessions. Sessions live in the database so that several app servers share them.
     virtual Result<std::optional<UserRecord>> find_user(const std::string& login) = 0;

@@ -2,6 +2,7 @@
 // Everything stored about one office and one year, as the measurement and the consistency checks
 // read it. Typed values keep the text they came from, so a check can name what a person wrote.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -150,6 +151,29 @@ struct EvaluationData {
     SourceRef ref;
 };
 
+// The strategic plan covering the year: missions, goals, objectives, programs and activities as a
+// tree, and its key indicators with their targets for every year of the period.
+struct RenstraItemData {
+    std::int64_t id = 0;
+    std::optional<std::int64_t> parent_id;
+    std::string kind, number, text; // kind: mission, goal, objective, program, activity
+};
+
+struct RenstraIndicatorData {
+    std::int64_t indicator_id = 0, renstra_item_id = 0; // the objective item it measures
+    std::string statement;
+    std::map<int, std::string> targets; // year → target as written
+    std::string end_target;             // end-of-period target
+};
+
+struct RenstraData {
+    std::int64_t id = 0;
+    int period_start = 0, period_end = 0;
+    std::string vision, decree, decree_date, place, source;
+    std::vector<RenstraItemData> items;
+    std::vector<RenstraIndicatorData> indicators;
+};
+
 struct PersonData {
     std::string name, nip, position;
     SourceRef ref;
@@ -165,6 +189,7 @@ struct OfficeYear {
     std::vector<ActionPlanData> action_plans;
     std::vector<PersonData> people;
     std::vector<EvaluationData> evaluations;     // evaluated this year or cited in this year's documents
+    std::vector<RenstraData> renstra;            // plans whose period covers the year
     std::vector<std::string> other_office_names; // names of the other offices, for pasted-in names
 };
 

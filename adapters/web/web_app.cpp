@@ -15,6 +15,7 @@
 #include "adapters/web/templates.h"
 #include "app/monthly_work.h"
 #include "app/office_rollup.h"
+#include "app/planning.h"
 #include "core/checks.h"
 #include "core/measurement.h"
 #include "platform/embedded.h"
@@ -33,6 +34,11 @@ using kainjow::mustache::object;
 
 constexpr const char* session_cookie = "kinerja_sesi";
 constexpr const char* login_csrf_cookie = "kinerja_masuk";
+
+// Mustache treats an empty string as present: optional fields are set only when they have a value.
+void set_if(Data& d, const std::string& key, const std::string& value) {
+    if (!value.empty()) d.set(key, value);
+}
 
 std::string pct(const std::optional<Ratio>& r) {
     return r ? r->round(2).indonesian(2) : std::string("–");
@@ -238,6 +244,10 @@ struct WebApp::Impl {
     Response evidence_upload(const Request& r, const app::Actor& a, const std::string& code);
     Response evidence_download(const app::Actor& a, const std::string& id);
     Response audit_page(const Request& r, const app::Actor& a, const std::string& code);
+    Response planning_page(const Request& r, const app::Actor& a, const std::string& code, int status = 200,
+                           const std::string& error = {}, const std::string& saved = {},
+                           const std::map<std::string, std::string>& typed = {});
+    Response revise_pk(const Request& r, const app::Actor& a, const std::string& code, const std::string& id);
     Response password_form(const app::Actor& a, const std::string& current_error, const std::string& next_error,
                            bool done, int status);
 };
@@ -616,9 +626,9 @@ Response WebApp::Impl::monthly_page(const Request& r, const app::Actor& a, const
         rd.set("id", std::to_string(row.indicator_id));
         rd.set("statement", row.statement);
         rd.set("objective", row.objective);
-        rd.set("owner", row.owner_unit);
+        set_if(rd, "owner", row.owner_unit);
         rd.set("target", row.target_text);
-        rd.set("unit", row.unit);
+        set_if(rd, "unit", row.unit);
         rd.set("version", std::to_string(row.version));
         auto t = typed.find(row.indicator_id);
         rd.set("value", t != typed.end() ? t->second.first : row.value_text);
@@ -651,9 +661,9 @@ Response WebApp::Impl::monthly_page(const Request& r, const app::Actor& a, const
         ud.set("unit_id", std::to_string(u.record.unit_id.value_or(0)));
         ud.set("unit_name", u.record.unit_name);
         ud.set("status_label", std::string(app::month_status_label(u.status)));
-        ud.set("comment", u.record.comment);
-        ud.set("changed_by", u.record.changed_by);
-        ud.set("changed_at", u.record.changed_at);
+        set_if(ud, "comment", u.record.comment);
+        set_if(ud, "changed_by", u.record.changed_by);
+        set_if(ud, "changed_at", u.record.changed_at);
         ud.set("version", std::to_string(u.record.version));
         ud.set("office_code", sheet->office.code);
         ud.set("csrf", a.csrf_token);
@@ -884,6 +894,300 @@ Response WebApp::Impl::audit_page(const Request& r, const app::Actor& a, const s
     return page("Log audit", render("audit", d, opt.dev_assets), &a);
 }
 
+Response WebApp::Impl::planning_page(const Request& r, const app::Actor& a, const std::string& code, int status,
+                                     const std::string& error, const std::string& saved,
+                                     const std::map<std::string, std::string>& typed) {
+    auto office = repo().find_office(code);
+    if (!office) throw std::runtime_error(office.error().message);
+    if (!*office || !app::can_view(a, **office))
+        return error_page(404, "Tidak ditemukan", "Satker '" + code + "' tidak ditemukan atau di luar wewenang Anda",
+                          &a);
+    const auto q = post_or_query(r);
+    int year = 0;
+    if (auto y = int_field(q, "tahun", 2000, 2100))
+        year = *y;
+    else {
+        auto years = repo().office_years((*office)->id);
+        if (!years) throw std::runtime_error(years.error().message);
+        year = years->empty() ? 2024 : years->front();
+    }
+    auto data = repo().load_office_year(**office, year);
+    if (!data) throw std::runtime_error(data.error().message);
+    Data d;
+    d.set("office_name", (*office)->name);
+    d.set("office_code", (*office)->code);
+    d.set("year", std::to_string(year));
+    if (!error.empty()) d.set("error", error);
+    if (!saved.empty()) d.set("saved", saved);
+
+    list renstra;
+    for (const auto& rs : data->renstra) {
+        Data rd;
+        rd.set("period_start", std::to_string(rs.period_start));
+        rd.set("period_end", std::to_string(rs.period_end));
+        set_if(rd, "vision", rs.vision);
+        set_if(rd, "decree", rs.decree);
+        if (auto dd = parse_iso_date(rs.decree_date)) rd.set("decree_date", dd->indonesian());
+        std::map<std::int64_t, std::vector<const RenstraItemData*>> children;
+        for (const auto& it : rs.items)
+            if (it.parent_id) children[*it.parent_id].push_back(&it);
+        list missions, goals, programs;
+        list years;
+        for (int y = rs.period_start; y <= rs.period_end; ++y)
+            years.push_back(Data(std::to_string(y)));
+        for (const auto& it : rs.items) {
+            if (it.parent_id) continue;
+            Data id;
+            set_if(id, "number", it.number);
+            id.set("text", it.text);
+            if (it.kind == "mission") missions.push_back(id);
+            if (it.kind == "goal") {
+                list ch;
+                for (const auto* c : children[it.id]) {
+                    Data cd;
+                    cd.set("text", c->text);
+                    ch.push_back(cd);
+                }
+                if (!ch.empty()) id.set("has_children", true);
+                id.set("children", ch);
+                goals.push_back(id);
+            }
+            if (it.kind == "program") {
+                list activities;
+                for (const auto* act : children[it.id]) {
+                    Data ad;
+                    ad.set("number", act->number);
+                    ad.set("text", act->text);
+                    ad.set("years", years);
+                    list objectives;
+                    for (const auto* obj : children[act->id]) {
+                        Data od;
+                        od.set("objective", obj->text);
+                        od.set("span", std::to_string(rs.period_end - rs.period_start + 3));
+                        list inds;
+                        for (const auto& ind : rs.indicators) {
+                            if (ind.renstra_item_id != obj->id) continue;
+                            Data idd;
+                            idd.set("objective", obj->text);
+                            idd.set("statement", ind.statement);
+                            list targets;
+                            for (int y = rs.period_start; y <= rs.period_end; ++y) {
+                                auto t = ind.targets.find(y);
+                                targets.push_back(Data(t == ind.targets.end() ? std::string("–") : t->second));
+                            }
+                            idd.set("targets", targets);
+                            idd.set("end_target", ind.end_target.empty() ? std::string("–") : ind.end_target);
+                            inds.push_back(idd);
+                        }
+                        od.set("indicators", inds);
+                        objectives.push_back(od);
+                    }
+                    ad.set("objectives", objectives);
+                    activities.push_back(ad);
+                }
+                id.set("children", activities);
+                programs.push_back(id);
+            }
+        }
+        if (!missions.empty()) rd.set("has_missions", true);
+        rd.set("missions", missions);
+        rd.set("goals", goals);
+        rd.set("programs", programs);
+        renstra.push_back(rd);
+    }
+    d.set("renstra", renstra);
+
+    list plans;
+    for (const auto& p : data->plans) {
+        Data pd;
+        pd.set("title", p.title);
+        pd.set("unit_name", p.unit_name);
+        set_if(pd, "place", p.place);
+        if (p.date) pd.set("date", p.date->indonesian());
+        if (!p.signer_name.empty())
+            pd.set("signer", p.signer_name + (p.signer_position.empty() ? "" : ", " + p.signer_position));
+        const bool with_activity = p.layout == "regency";
+        const bool with_program = p.layout != "province";
+        if (with_activity) pd.set("with_activity", true);
+        if (with_program) pd.set("with_program", true);
+        list rows;
+        for (const auto& row : p.rows) {
+            Data rr;
+            rr.set("number", row.number);
+            rr.set("program", row.program);
+            rr.set("objective", row.objective);
+            rr.set("indicator", row.indicator_text);
+            rr.set("target", row.target_text);
+            rr.set("activity", row.activity);
+            rr.set("budget", row.budget ? format_rupiah(*row.budget) : row.budget_text);
+            rr.set("executor", row.executor);
+            if (with_activity) rr.set("with_activity", true);
+            if (with_program) rr.set("with_program", true);
+            rows.push_back(rr);
+        }
+        pd.set("rows", rows);
+        plans.push_back(pd);
+    }
+    d.set("plans", plans);
+
+    std::map<std::int64_t, std::string> office_item_text;
+    for (const auto& ag : data->agreements)
+        if (ag.unit_name.empty())
+            for (const auto& v : ag.versions)
+                for (const auto& it : v.items)
+                    office_item_text[it.id] = it.indicator_text;
+    list agreements;
+    const bool can_revise = app::can_plan(a, **office);
+    for (const auto& ag : data->agreements) {
+        const auto* v = ag.latest();
+        if (!v) continue;
+        Data ad;
+        ad.set("id", std::to_string(ag.id));
+        ad.set("office_code", (*office)->code);
+        ad.set("csrf", a.csrf_token);
+        ad.set("year", std::to_string(year));
+        ad.set("title", v->title.empty()
+                            ? "Perjanjian Kinerja " + (ag.unit_name.empty() ? (*office)->name : ag.unit_name)
+                            : v->title);
+        if (ag.kind == "cited") ad.set("cited", true);
+        list versions;
+        for (std::size_t i = 0; i < ag.versions.size(); ++i) {
+            const auto& ver = ag.versions[i];
+            Data vd;
+            vd.set("no", std::to_string(ver.version_no));
+            if (!ver.reason.empty()) {
+                vd.set("reason", ver.reason);
+                vd.set("reason_code", ver.reason_code);
+            }
+            if (ver.date) vd.set("date", ver.date->indonesian());
+            if (i + 1 == ag.versions.size()) vd.set("last", true);
+            versions.push_back(vd);
+        }
+        ad.set("versions", versions);
+        if (!v->first_party.name.empty()) {
+            ad.set("first_party", v->first_party.name);
+            set_if(ad, "first_position", v->first_party.position);
+            set_if(ad, "first_nip", v->first_party.nip);
+            ad.set("second_party", v->second_party.name);
+            set_if(ad, "second_position", v->second_party.position);
+            set_if(ad, "second_nip", v->second_party.nip);
+            set_if(ad, "place", v->place);
+            if (v->date) ad.set("date", v->date->indonesian());
+        }
+        list items;
+        for (const auto& it : v->items) {
+            Data idd;
+            idd.set("item_id", std::to_string(it.id));
+            idd.set("number", it.number);
+            idd.set("objective", it.objective);
+            idd.set("indicator", it.indicator_text);
+            auto t = typed.find("target_" + std::to_string(it.id));
+            idd.set("target", t != typed.end() ? t->second : it.target_text);
+            if (it.parent_item_id && office_item_text.count(*it.parent_item_id))
+                idd.set("parent", office_item_text.at(*it.parent_item_id));
+            items.push_back(idd);
+        }
+        ad.set("items", items);
+        list budgets;
+        for (const auto& b : v->budgets) {
+            Data bd;
+            bd.set("name", b.name);
+            bd.set("amount", b.amount ? format_rupiah(*b.amount) : b.amount_text);
+            budgets.push_back(bd);
+        }
+        if (!v->budgets.empty()) ad.set("has_budgets", true);
+        ad.set("budgets", budgets);
+        ad.set("budget_heading", v->budget_kind == "kro" ? "KRO (Klasifikasi Rincian Output)" : "Program");
+        if (v->total) ad.set("total", format_rupiah(*v->total));
+        if (can_revise && ag.kind == "signed") {
+            ad.set("can_revise", true);
+            ad.set("latest_no", std::to_string(v->version_no));
+        }
+        agreements.push_back(ad);
+    }
+    d.set("agreements", agreements);
+
+    list action_plans;
+    for (const auto& ap : data->action_plans) {
+        Data pd;
+        pd.set("unit_name", ap.unit_name);
+        if (ap.year_text != std::to_string(year)) pd.set("year_text", ap.year_text);
+        set_if(pd, "place", ap.place);
+        if (ap.date) pd.set("date", ap.date->indonesian());
+        set_if(pd, "signer", ap.signer_name);
+        list heads;
+        for (int m = 1; m <= 12; ++m)
+            heads.push_back(Data("B" + std::to_string(m)));
+        pd.set("month_heads", heads);
+        list objectives;
+        for (const auto& o : ap.objectives) {
+            Data od;
+            list items;
+            bool first = true;
+            for (const auto& it : o.items) {
+                Data idd;
+                idd.set("objective", first ? o.name + (o.code.empty() ? "" : " (" + o.code + ")") : std::string());
+                idd.set("indicator", it.indicator_text);
+                idd.set("target", it.target_text);
+                idd.set("activity",
+                        it.activity + (it.months ? "" : " (" + std::to_string(it.month_ticks) + " bulan tercentang)"));
+                list months;
+                for (int m = 0; m < 12; ++m)
+                    months.push_back(Data(it.months ? ((*it.months >> m) & 1 ? "✓" : "") : "?"));
+                idd.set("months", months);
+                idd.set("cost", first ? (o.cost ? format_rupiah(*o.cost) : o.cost_text) : std::string());
+                idd.set("executor", it.executor);
+                items.push_back(idd);
+                first = false;
+            }
+            od.set("items", items);
+            objectives.push_back(od);
+        }
+        pd.set("objectives", objectives);
+        action_plans.push_back(pd);
+    }
+    d.set("action_plans", action_plans);
+    return page("Perencanaan " + (*office)->name, render("planning", d, opt.dev_assets), &a, status);
+}
+
+Response WebApp::Impl::revise_pk(const Request& r, const app::Actor& a, const std::string& code,
+                                 const std::string& id_text) {
+    const auto f = r.form();
+    const auto year = int_field(f, "tahun", 2000, 2100);
+    const auto version = int_field(f, "versi", 1, 1000000);
+    if (!year || !version || id_text.empty() || id_text.size() > 15 ||
+        id_text.find_first_not_of("0123456789") != std::string::npos)
+        return error_page(422, "Tidak dapat diproses", "Formulir revisi PK tidak lengkap", &a);
+    app::AgreementRevision rev;
+    rev.agreement_id = std::stoll(id_text);
+    rev.expected_version = *version;
+    auto get = [&](const char* k) { return f.count(k) ? f.at(k) : std::string(); };
+    rev.reason_code = get("alasan_kode");
+    rev.reason = get("alasan");
+    rev.date = get("tanggal");
+    for (const auto& [k, v] : f)
+        if (k.rfind("target_", 0) == 0 && k.size() > 7 && k.size() < 22 &&
+            k.find_first_not_of("0123456789", 7) == std::string::npos)
+            rev.targets[std::stoll(k.substr(7))] = v;
+    auto result = app::revise_agreement(repo(), a, code, *year, rev, now_iso(now()));
+    if (!result) {
+        const int status = status_of(result.error());
+        if (status == 404 || status == 403) return error_page(result.error(), &a);
+        return planning_page(r, a, code, status, result.error().message, {}, f);
+    }
+    if (!result->problems.empty()) {
+        std::string message = "Revisi tidak disimpan: ";
+        bool first = true;
+        for (const auto& [field, problem] : result->problems) {
+            message += (first ? "" : "; ") + problem;
+            first = false;
+        }
+        return planning_page(r, a, code, 422, message, {}, f);
+    }
+    return redirect("/kantor/" + code + "/rencana?tahun=" + std::to_string(*year) +
+                    "&revisi=" + std::to_string(result->new_version) + "#pk-" + id_text);
+}
+
 Response WebApp::Impl::password_form(const app::Actor& a, const std::string& current_error,
                                      const std::string& next_error, bool done, int status) {
     Data d;
@@ -968,6 +1272,13 @@ Response WebApp::Impl::handle(const Request& r) {
         if (sub == "/bulan" && post) return month_status(r, a, code);
         if (sub == "/bukti" && post) return evidence_upload(r, a, code);
         if (sub == "/audit" && get) return audit_page(r, a, code);
+        if (sub == "/rencana" && get) {
+            const auto q = r.query_params();
+            return planning_page(r, a, code, 200, {},
+                                 q.count("revisi") ? "Revisi PK tersimpan sebagai versi " + q.at("revisi") + "." : "");
+        }
+        if (sub.rfind("/pk/", 0) == 0 && sub.ends_with("/revisi") && post)
+            return revise_pk(r, a, code, sub.substr(4, sub.size() - 4 - 7));
     }
     return error_page(404, "Tidak ditemukan", "Halaman '" + p + "' tidak ada", &a);
 }

@@ -33,6 +33,13 @@ CONNECTIONS=${CONNECTIONS:-64}
 WRK_THREADS=${WRK_THREADS:-2}
 PERF=${PERF:-0}
 
+# Other work on the machine skews everything: say so before starting (the summary also splits the CPU).
+b0=$(awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat); sleep 1
+b1=$(awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)
+idle_busy=$(awk -v d=$((b1 - b0)) -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", d / hz }')
+awk -v b="$idle_busy" 'BEGIN { exit !(b > 0.2) }' &&
+  echo "WARNING: the machine is already busy ($idle_busy cores before starting); figures will be low" >&2
+
 if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP"; tmp=$(cd "$KEEP" && pwd); else tmp=$(mktemp -d); fi
 server_pid=""
 sampler_pid=""
@@ -69,6 +76,8 @@ done
 base=http://127.0.0.1:$port
 c() { curl -sS --max-time 10 "$@"; }
 [ "$(c "$base/healthz")" = ok ] || { echo "/healthz did not answer ok" >&2; exit 1; }
+rss_kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$server_pid/status"; }
+hwm_start=$(rss_kb VmHWM)
 
 # --- browser login: GET /masuk (cookie kinerja_masuk + csrf), POST /masuk -> 303 + kinerja_sesi
 jar=$tmp/cookies
@@ -94,6 +103,8 @@ api_path="/api/v1/offices/kpu-kota-prabumulih/measurement?year=2024"
 [ "$(c -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base$api_path")" = 200 ] \
   || { echo "API measurement with the token is not 200" >&2; exit 1; }
 
+hwm_login=$(rss_kb VmHWM)  # password hashing (libsodium crypto_pwhash, interactive limits) happens at login
+
 # --- page weight on the wire: gzip'ed bodies (curl without --compressed reports the raw bytes) + headers
 weight_body=0 weight_all=0 weight_lines=""
 for p in "$dash_path" /static/pico.min.css /static/htmx.min.js /static/app.css; do
@@ -105,12 +116,36 @@ for p in "$dash_path" /static/pico.min.css /static/htmx.min.js /static/app.css; 
   weight_lines+=$(printf '    %-45s %s  %6d B body (%s) + %4d B headers\n' "$p" "$code" "$body" "${enc:-identity}" "$hdr")$'\n'
 done
 
-# --- wrk helpers
+# --- wrk helpers; each run also records the server's CPU time (utime+stime) it used
+hz=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
+busy_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 wrk_run() {  # name path [extra wrk args...]
-  local name=$1 path=$2; shift 2
-  timeout $((DURATION + 30)) wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
-    -H "Accept-Encoding: gzip" "$@" "$base$path" >"$tmp/wrk-$name.txt" 2>&1
+  local name=$1 path=$2 t0 b0; shift 2
+  t0=$(cpu_ticks) b0=$(busy_ticks)
+  ( timeout $((DURATION + 30)) wrk -t"${WT:-$WRK_THREADS}" -c"${CONN:-$CONNECTIONS}" -d"${DURATION}s" --timeout 5s \
+      --latency -H "Accept-Encoding: gzip" "$@" "$base$path" >"$tmp/wrk-$name.txt" 2>&1 || true
+    times >"$tmp/times-$name.raw" )  # its second line: the children's user and sys time = wrk's CPU
+  tail -n1 "$tmp/times-$name.raw" >"$tmp/times-$name.txt"
+  echo $(( $(cpu_ticks) - t0 )) >"$tmp/cpu-$name.txt"
+  echo $(( $(busy_ticks) - b0 )) >"$tmp/busy-$name.txt"
 }
+# Cores used during a run: server, wrk, everything else on the machine (other people's builds...).
+cpu_split() {
+  local s wrk_s busy
+  s=$(secs "$1")
+  wrk_s=$(awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); sub(/s$/, "", a[2]); n += a[1] * 60 + a[2] } print n }' \
+    "$tmp/times-$1.txt")
+  busy=$(cat "$tmp/busy-$1.txt")
+  awk -v srv="$(cat "$tmp/cpu-$1.txt")" -v busy="$busy" -v hz="$hz" -v w="$wrk_s" -v s="$s" \
+    'BEGIN { printf "server %.2f, wrk %.2f, other %.2f cores", srv / hz / s, w / s, (busy - srv) / hz / s - w / s }'
+}
+reqs() { awk '/requests in/ { print $1 }' "$tmp/wrk-$1.txt"; }
+secs() { awk '/requests in/ { sub(/s,$/, "", $4); print $4 }' "$tmp/wrk-$1.txt"; }
+cpu_ms_per_req() { awk -v t="$(cat "$tmp/cpu-$1.txt")" -v hz="$hz" -v n="$(reqs "$1")" \
+  'BEGIN { if (n > 0) printf "%.3f", 1000 * t / hz / n; else print "n/a" }'; }
+cpu_cores() { awk -v t="$(cat "$tmp/cpu-$1.txt")" -v hz="$hz" -v s="$(secs "$1")" \
+  'BEGIN { if (s > 0) printf "%.2f", t / hz / s; else print "n/a" }'; }
 to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) }
                  else if (v ~ /m$/) { sub(/m$/,"",v); v*=60000 } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 }
                  printf "%.2f", v }'; }
@@ -118,8 +153,6 @@ rps() { awk '/^Requests\/sec:/ { print $2 }' "$tmp/wrk-$1.txt"; }
 pct() { awk -v p="$2%" '$1 == p { print $2 }' "$tmp/wrk-$1.txt" | to_ms; }
 errs() { grep -E 'Non-2xx|Socket errors' "$tmp/wrk-$1.txt" | tr -s ' ' | paste -sd';' - || true; }
 total() { grep -E 'requests in' "$tmp/wrk-$1.txt" | sed 's/^ *//'; }
-
-rss_kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$server_pid/status"; }
 
 # warm-up (page caches, SQLite page cache, allocator)
 DURATION=3 wrk_run warmup "$dash_path" -H "Cookie: kinerja_sesi=$sesi"
@@ -140,9 +173,10 @@ rss_max=$(cat "$tmp/rss_max" 2>/dev/null || echo 0)
 hwm_after=$(rss_kb VmHWM)
 dash_ok || { echo "WARNING: session no longer valid after the dashboard run; figures are suspect" >&2; }
 
-# --- ceiling and API in the same server process
+# --- ceiling and API in the same server process, then the dashboard's service time at 1 connection
 wrk_run healthz /healthz
 wrk_run api "$api_path" -H "Authorization: Bearer $token"
+CONN=1 WT=1 DURATION=5 wrk_run dashboard-1conn "$dash_path" -H "Cookie: kinerja_sesi=$sesi"
 rss_end=$(rss_kb VmRSS)
 
 # --- optional profile of the dashboard
@@ -165,19 +199,25 @@ d=$(rps dashboard) h=$(rps healthz) a=$(rps api)
 ratio=$(awk -v d="$d" -v h="$h" 'BEGIN { if (h > 0) printf "%.1f%%", 100 * d / h; else print "n/a" }')
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
 echo "== Kinerja web load benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, 127.0.0.1)"
+echo "   machine busy before starting: $idle_busy cores (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "   server: kinerja serve --workers $WORKERS --io-threads $IO_THREADS (pid $server_pid)"
 echo "   load:   wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s --latency -H 'Accept-Encoding: gzip' (wrk runs on the same cores)"
-printf '   %-32s %10s %10s %10s  %s\n' "" "req/s" "p50 ms" "p99 ms" "requests / errors"
-for n in dashboard healthz api; do
+printf '   %-30s %9s %8s %8s %10s %6s  %s\n' "" "req/s" "p50 ms" "p99 ms" "CPU ms/req" "cores" "requests / errors"
+for n in dashboard healthz api dashboard-1conn; do
   label=$n
   [ $n = dashboard ] && label="dashboard (session cookie)"
   [ $n = healthz ] && label="/healthz (ceiling)"
   [ $n = api ] && label="API measurement (bearer)"
-  printf '   %-32s %10s %10s %10s  %s %s\n' "$label" "$(rps $n)" "$(pct $n 50)" "$(pct $n 99)" "$(total $n)" "$(errs $n)"
+  [ $n = dashboard-1conn ] && label="dashboard, 1 connection, 5 s"
+  printf '   %-30s %9s %8s %8s %10s %6s  %s %s\n' "$label" "$(rps $n)" "$(pct $n 50)" "$(pct $n 99)" \
+    "$(cpu_ms_per_req $n)" "$(cpu_cores $n)" "$(total $n)" "$(errs $n)"
 done
+echo "   (CPU ms/req and cores: the server's utime+stime during the run)"
+echo "   CPU during the dashboard run: $(cpu_split dashboard); during /healthz: $(cpu_split healthz)"
 echo "   dashboard / healthz: $ratio"
-echo "   server RSS: idle after warm-up $(mb "$rss_idle"), max sampled during dashboard $(mb "$rss_max"),"
-echo "               VmHWM before $(mb "$hwm_before") / after dashboard $(mb "$hwm_after"), at the end $(mb "$rss_end")"
+echo "   server RSS: max VmRSS sampled during the dashboard run $(mb "$rss_max") (idle after warm-up $(mb "$rss_idle"),"
+echo "               at the end $(mb "$rss_end")); VmHWM: at start $(mb "$hwm_start"), after the two logins $(mb "$hwm_login"),"
+echo "               before the dashboard run $(mb "$hwm_before"), after it $(mb "$hwm_after")"
 echo "   page weight (gzip, on the wire): $weight_body B bodies, $weight_all B with response headers"
 printf '%s' "$weight_lines"
 if [ "$PERF" = 1 ]; then

@@ -557,6 +557,44 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
             }
         }
         {
+            Statement rs(db, R"(
+                SELECT id, period_start, period_end, coalesce(vision, ''), coalesce(decree, ''), coalesce(decree_date, ''),
+                       coalesce(place, ''), coalesce(source, '')
+                FROM renstra WHERE office_id = ?1 AND ?2 BETWEEN period_start AND period_end ORDER BY id)");
+            rs.bind(1, office.id).bind(2, year);
+            while (rs.step())
+                d.renstra.push_back({rs.integer(0),
+                                     static_cast<int>(rs.integer(1)),
+                                     static_cast<int>(rs.integer(2)),
+                                     rs.text(3),
+                                     rs.text(4),
+                                     rs.text(5),
+                                     rs.text(6),
+                                     rs.text(7),
+                                     {},
+                                     {}});
+            for (auto& r : d.renstra) {
+                Statement it(db, "SELECT id, parent_id, kind, coalesce(number, ''), text FROM renstra_item WHERE "
+                                 "renstra_id = ? ORDER BY id");
+                it.bind(1, r.id);
+                while (it.step())
+                    r.items.push_back({it.integer(0), it.opt_integer(1), it.text(2), it.text(3), it.text(4)});
+                Statement in(db, R"(
+                    SELECT i.id, o.renstra_item_id, i.statement, t.year, t.kind, t.target_text
+                    FROM indicator i JOIN objective o ON o.id = i.objective_id JOIN renstra_item ri ON ri.id = o.renstra_item_id
+                    LEFT JOIN indicator_target t ON t.indicator_id = i.id
+                    WHERE ri.renstra_id = ? ORDER BY o.id, i.number, i.id, t.year)");
+                in.bind(1, r.id);
+                while (in.step()) {
+                    if (r.indicators.empty() || r.indicators.back().indicator_id != in.integer(0))
+                        r.indicators.push_back({in.integer(0), in.integer(1), in.text(2), {}, {}});
+                    if (in.is_null(3)) continue;
+                    if (in.text(4) == "renstra-end")
+                        r.indicators.back().end_target = in.text(5);
+                    else
+                        r.indicators.back().targets[static_cast<int>(in.integer(3))] = in.text(5);
+                }
+            }
             Statement e(db, R"(
                 SELECT year, score_text, score, predicate, source, line FROM evaluation
                 WHERE office_id = ?1 AND (year = ?2 OR reported_year = ?2) ORDER BY id)");
@@ -1126,6 +1164,78 @@ Result<std::vector<app::AuditRow>> SqliteRepository::audit_log(std::int64_t offi
             out.push_back(
                 {s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(6), s.text(7), s.opt_integer(5)});
         return out;
+    });
+}
+
+Result<int> SqliteRepository::add_agreement_revision(std::int64_t agreement_id, int expected_version,
+                                                     const std::string& reason_code, const std::string& reason,
+                                                     const std::string& date_iso, const std::string& date_text,
+                                                     const std::map<std::int64_t, std::string>& targets,
+                                                     const std::string& author, const std::string& at,
+                                                     std::int64_t office_id) {
+    return in_transaction(*m_conn, [&]() -> Result<int> {
+        Statement cur(
+            m_conn->handle(),
+            "SELECT id, version_no FROM agreement_version WHERE agreement_id = ? ORDER BY version_no DESC LIMIT 1");
+        cur.bind(1, agreement_id);
+        if (!cur.step()) return fail(ErrorCode::not_found, "PK tidak ditemukan", "pk");
+        const std::int64_t old_id = cur.integer(0);
+        const int latest = static_cast<int>(cur.integer(1));
+        if (latest != expected_version)
+            return fail(ErrorCode::conflict,
+                        "PK ini sudah direvisi orang lain (versi " + std::to_string(latest) +
+                            "); muat ulang halaman, isian Anda tetap di formulir",
+                        "versi");
+        Statement copy(m_conn->handle(), R"(
+            INSERT INTO agreement_version (agreement_id, version_no, reason_code, reason, title, place, date_text, date,
+                first_party_name, first_party_position, first_party_nip, second_party_name, second_party_position, second_party_nip,
+                budget_kind, total_text, total, source, line)
+            SELECT agreement_id, version_no + 1, ?, ?, title, place, ?, ?, first_party_name, first_party_position, first_party_nip,
+                   second_party_name, second_party_position, second_party_nip, budget_kind, total_text, total, 'web', NULL
+            FROM agreement_version WHERE id = ?)");
+        copy.bind(1, std::string_view(reason_code))
+            .bind(2, std::string_view(reason))
+            .bind(3, std::string_view(date_text));
+        copy.bind(4, std::string_view(date_iso)).bind(5, old_id);
+        copy.step();
+        const std::int64_t new_id = sqlite3_last_insert_rowid(m_conn->handle());
+        // Items keep their cascade links: a sub-unit item pointing at an office item points at the same row.
+        Statement items(m_conn->handle(), R"(
+            SELECT id, number, objective_text, code, indicator_id, indicator_text, target_text, parent_item_id
+            FROM agreement_item WHERE version_id = ? ORDER BY id)");
+        items.bind(1, old_id);
+        std::string changes;
+        while (items.step()) {
+            const std::int64_t item_id = items.integer(0);
+            std::string target = items.text(6);
+            if (auto t = targets.find(item_id); t != targets.end() && t->second != target) {
+                changes += (changes.empty() ? "" : ", ") + std::string("{\"indicator\": ") + json_str(items.text(5)) +
+                           ", \"before\": " + json_str(target) + ", \"after\": " + json_str(t->second) + "}";
+                target = t->second;
+            }
+            Statement ins(m_conn->handle(), R"(
+                INSERT INTO agreement_item (version_id, number, objective_text, code, indicator_id, indicator_text, target_text, parent_item_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?))");
+            ins.bind(1, new_id)
+                .bind(2, items.value(1))
+                .bind(3, items.value(2))
+                .bind(4, items.value(3))
+                .bind(5, items.value(4));
+            ins.bind(6, items.value(5)).bind(7, std::string_view(target)).bind(8, items.value(7));
+            ins.step();
+        }
+        Statement budgets(m_conn->handle(), R"(
+            INSERT INTO agreement_budget (version_id, number, code, name, amount_text, amount, line)
+            SELECT ?, number, code, name, amount_text, amount, NULL FROM agreement_budget WHERE version_id = ? ORDER BY id)");
+        budgets.bind(1, new_id).bind(2, old_id);
+        budgets.step();
+        audit(*m_conn, office_id, author, "revise-agreement", "agreement", agreement_id,
+              "{\"version\": " + std::to_string(latest) + "}",
+              "{\"version\": " + std::to_string(latest + 1) + ", \"reason_code\": " + json_str(reason_code) +
+                  ", \"reason\": " + json_str(reason) + ", \"date\": " + json_str(date_iso) + ", \"targets\": [" +
+                  changes + "]}",
+              at);
+        return latest + 1;
     });
 }
 

@@ -38,6 +38,11 @@ public:
     Result<std::int64_t> add_evidence(const app::EvidenceRecord& e) override;
     Result<std::optional<app::EvidenceRecord>> find_evidence(std::int64_t id) override;
     Result<std::vector<app::AuditRow>> audit_log(std::int64_t office_id, const app::AuditFilter& filter) override;
+    Result<int> add_agreement_revision(std::int64_t agreement_id, int expected_version, const std::string& reason_code,
+                                       const std::string& reason, const std::string& date_iso,
+                                       const std::string& date_text, const std::map<std::int64_t, std::string>& targets,
+                                       const std::string& author, const std::string& at,
+                                       std::int64_t office_id) override;
     Result<std::optional<app::UserRecord>> find_user(const std::string& login) override;
     Result<std::optional<app::LoginFailure>> login_failure(const std::string& login) override;
     Result<void> record_login_failure(const std::string& login, const app::LoginFailure& f) override;

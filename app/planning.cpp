@@ -1,0 +1,54 @@
+#include "app/planning.h"
+
+#include "core/date.h"
+#include "core/quantity.h"
+
+namespace kinerja::app {
+
+Result<RevisionResult> revise_agreement(Repository& repo, const Actor& actor, const std::string& office_code, int year,
+                                        const AgreementRevision& rev, const std::string& now_iso) {
+    auto office = repo.find_office(office_code);
+    if (!office) return tl::unexpected(office.error());
+    if (!*office || !can_view(actor, **office))
+        return fail(ErrorCode::not_found, "Satker '" + office_code + "' tidak ditemukan atau di luar wewenang Anda",
+                    office_code);
+    if (!can_plan(actor, **office))
+        return fail(ErrorCode::forbidden, "Hanya perencana atau pimpinan satker yang dapat merevisi PK", "pk");
+    auto data = repo.load_office_year(**office, year);
+    if (!data) return tl::unexpected(data.error());
+    const AgreementData* ag = nullptr;
+    for (const auto& a : data->agreements)
+        if (a.id == rev.agreement_id) ag = &a;
+    if (!ag || !ag->latest()) return fail(ErrorCode::not_found, "PK tidak ditemukan", "pk");
+    if (ag->kind != "signed")
+        return fail(ErrorCode::invalid_input,
+                    "Kutipan PK dalam laporan tidak dapat direvisi; revisi PK yang ditandatangani", "pk");
+    RevisionResult out;
+    if (rev.reason_code != "a" && rev.reason_code != "b" && rev.reason_code != "c")
+        out.problems["alasan_kode"] = "Pilih alasan revisi a, b atau c";
+    if (rev.reason.empty()) out.problems["alasan"] = "Uraikan alasan revisi";
+    auto date = parse_iso_date(rev.date);
+    if (!date)
+        out.problems["tanggal"] = "Tanggal revisi tidak sah (YYYY-MM-DD)";
+    else if (ag->latest()->date && *date < *ag->latest()->date)
+        out.problems["tanggal"] =
+            "Tanggal revisi sebelum tanggal versi terakhir (" + ag->latest()->date->indonesian() + ")";
+    bool changed = false;
+    for (const auto& item : ag->latest()->items) {
+        auto it = rev.targets.find(item.id);
+        if (it == rev.targets.end() || it->second == item.target_text) continue;
+        if (auto q = parse_quantity(it->second); !q)
+            out.problems["target_" + std::to_string(item.id)] = q.error().message;
+        changed = true;
+    }
+    if (!changed && out.problems.empty()) out.problems["target"] = "Tidak ada target yang berubah; revisi tidak dibuat";
+    if (!out.problems.empty()) return out;
+    auto no =
+        repo.add_agreement_revision(rev.agreement_id, rev.expected_version, rev.reason_code, rev.reason, date->iso(),
+                                    date->indonesian(), rev.targets, actor.login, now_iso, (*office)->id);
+    if (!no) return tl::unexpected(no.error());
+    out.new_version = *no;
+    return out;
+}
+
+} // namespace kinerja::app
