@@ -23,6 +23,11 @@ Result<RevisionResult> revise_agreement(Repository& repo, const Actor& actor, co
     if (ag->kind != "signed")
         return fail(ErrorCode::invalid_input,
                     "Kutipan PK dalam laporan tidak dapat direvisi; revisi PK yang ditandatangani", "pk");
+    if (ag->latest()->version_no != rev.expected_version)
+        return fail(ErrorCode::conflict,
+                    "PK ini sudah direvisi orang lain (versi " + std::to_string(ag->latest()->version_no) +
+                        "); muat ulang halaman, isian Anda tetap di formulir",
+                    "versi");
     RevisionResult out;
     if (rev.reason_code != "a" && rev.reason_code != "b" && rev.reason_code != "c")
         out.problems["alasan_kode"] = "Pilih alasan revisi a, b atau c";
