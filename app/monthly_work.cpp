@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/decimal.h"
+#include "core/rupiah.h"
 
 namespace kinerja::app {
 namespace {
@@ -198,6 +199,110 @@ Result<void> change_month_status(Repository& repo, const Actor& actor, const std
     return repo.write_status(
         {sheet->office.id, unit_id, year, month, std::string(month_status_code(next)), comment, expected_version},
         actor.login, now_iso);
+}
+
+Result<BudgetSheet> budget_sheet(Repository& repo, const Actor& actor, const std::string& office_code, int year,
+                                 int month) {
+    if (auto ok = check_month(year, month); !ok) return tl::unexpected(ok.error());
+    auto office = office_for(repo, actor, office_code);
+    if (!office) return tl::unexpected(office.error());
+    auto lines = repo.budget_month(office->id, year, month);
+    if (!lines) return tl::unexpected(lines.error());
+    auto statuses = repo.month_statuses(office->id, year, month);
+    if (!statuses) return tl::unexpected(statuses.error());
+    BudgetSheet out{*office,
+                    year,
+                    month,
+                    status_of(*statuses, std::nullopt) == MonthStatus::locked,
+                    can_plan(actor, *office),
+                    std::move(*lines)};
+    return out;
+}
+
+Result<SaveResult> save_spending(Repository& repo, const Actor& actor, const std::string& office_code, int year,
+                                 int month, const std::vector<SpendingEdit>& edits,
+                                 const std::string& correction_reason, const std::string& now_iso) {
+    auto sheet = budget_sheet(repo, actor, office_code, year, month);
+    if (!sheet) return tl::unexpected(sheet.error());
+    if (!sheet->editable)
+        return fail(ErrorCode::forbidden, "Hanya perencana atau pimpinan satker yang mengisi realisasi anggaran",
+                    "anggaran");
+    if (sheet->locked && correction_reason.empty())
+        return fail(ErrorCode::conflict,
+                    "Bulan ini sudah dikunci; perubahan hanya dapat dicatat sebagai koreksi dengan alasannya",
+                    "koreksi");
+    SaveResult out;
+    std::vector<SpendingWrite> writes;
+    for (const auto& e : edits) {
+        const BudgetMonthRecord* line = nullptr;
+        for (const auto& l : sheet->lines)
+            if (l.line_id == e.line_id) line = &l;
+        if (!line)
+            return fail(ErrorCode::not_found, "Baris anggaran " + std::to_string(e.line_id) + " tidak ada",
+                        std::to_string(e.line_id));
+        std::string text = e.amount_text;
+        while (!text.empty() && text.back() == ' ')
+            text.pop_back();
+        while (!text.empty() && text.front() == ' ')
+            text.erase(text.begin());
+        if (text.empty()) {
+            if (line->version > 0)
+                out.problems.push_back(
+                    {e.line_id, "Realisasi yang sudah tercatat tidak dapat dikosongkan; isi 0", false});
+            continue;
+        }
+        if (text == line->amount_text && e.expected_version == line->version) continue;
+        auto amount = parse_rupiah(text);
+        if (!amount) {
+            out.problems.push_back({e.line_id, amount.error().message, false});
+            continue;
+        }
+        if (line->ceiling && line->spent_other_months.value + amount->value > line->ceiling->value) {
+            out.problems.push_back({e.line_id,
+                                    "Realisasi setahun menjadi Rp " +
+                                        format_rupiah(line->spent_other_months + *amount) + ", melebihi pagu Rp " +
+                                        format_rupiah(*line->ceiling),
+                                    false});
+            continue;
+        }
+        writes.push_back({e.line_id, text, *amount, e.expected_version});
+    }
+    if (!out.problems.empty() || writes.empty()) return out;
+    auto saved = repo.write_spending(sheet->office.id, year, month, writes, actor.login, now_iso,
+                                     sheet->locked ? "correction" : "record-spending", correction_reason);
+    if (!saved) {
+        if (saved.error().code != ErrorCode::conflict) return tl::unexpected(saved.error());
+        out.problems.push_back(
+            {std::stoll(saved.error().where.empty() ? "0" : saved.error().where), saved.error().message, true});
+        return out;
+    }
+    out.saved = *saved;
+    return out;
+}
+
+Result<std::vector<ObstacleRecord>> list_obstacles(Repository& repo, const Actor& actor, const std::string& office_code,
+                                                   int year) {
+    auto office = office_for(repo, actor, office_code);
+    if (!office) return tl::unexpected(office.error());
+    return repo.obstacles(office->id, year);
+}
+
+Result<std::map<std::string, std::string>> add_obstacle(Repository& repo, const Actor& actor,
+                                                        const std::string& office_code, int year,
+                                                        const ObstacleRecord& o, const std::string& now_iso) {
+    auto office = office_for(repo, actor, office_code);
+    if (!office) return tl::unexpected(office.error());
+    if (!can_plan(actor, *office))
+        return fail(ErrorCode::forbidden, "Hanya perencana atau pimpinan satker yang mencatat hambatan", "hambatan");
+    std::map<std::string, std::string> problems;
+    if (o.obstacle.empty()) problems["hambatan"] = "Uraikan hambatannya";
+    if (o.remedy.empty()) problems["upaya"] = "Tuliskan upaya mengatasinya";
+    if (o.obstacle.size() > 4000 || o.remedy.size() > 4000 || o.aspect.size() > 1000 || o.remark.size() > 1000)
+        problems["hambatan"] = "Uraian terlalu panjang (maksimal 4.000 karakter)";
+    if (!problems.empty()) return problems;
+    auto id = repo.add_obstacle(office->id, year, o, actor.login, now_iso);
+    if (!id) return tl::unexpected(id.error());
+    return problems;
 }
 
 } // namespace kinerja::app

@@ -66,4 +66,33 @@ Result<void> change_month_status(Repository& repo, const Actor& actor, const std
                                  std::optional<std::int64_t> unit_id, int year, int month, const std::string& action,
                                  const std::string& comment, std::int64_t expected_version, const std::string& now_iso);
 
+// Budget spending per activity and month: planners and heads enter it; a month's total per line may
+// not take the year above the ceiling (domain.md §2.9: actual > ceiling is an error).
+struct SpendingEdit {
+    std::int64_t line_id = 0;
+    std::string amount_text;
+    std::int64_t expected_version = 0;
+};
+
+struct BudgetSheet {
+    OfficeInfo office;
+    int year = 0, month = 0;
+    bool locked = false, editable = false;
+    std::vector<BudgetMonthRecord> lines;
+};
+
+Result<BudgetSheet> budget_sheet(Repository& repo, const Actor& actor, const std::string& office_code, int year,
+                                 int month);
+Result<SaveResult> save_spending(Repository& repo, const Actor& actor, const std::string& office_code, int year,
+                                 int month, const std::vector<SpendingEdit>& edits,
+                                 const std::string& correction_reason, const std::string& now_iso);
+
+// Obstacles and remedies of the year (LKj BAB IV B and C).
+Result<std::vector<ObstacleRecord>> list_obstacles(Repository& repo, const Actor& actor, const std::string& office_code,
+                                                   int year);
+// Problems per field ("aspek", "hambatan", "upaya"); nothing stored when there is one.
+Result<std::map<std::string, std::string>> add_obstacle(Repository& repo, const Actor& actor,
+                                                        const std::string& office_code, int year,
+                                                        const ObstacleRecord& o, const std::string& now_iso);
+
 } // namespace kinerja::app

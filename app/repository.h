@@ -6,6 +6,7 @@
 
 #include "app/dataset.h"
 #include "core/error.h"
+#include "core/rupiah.h"
 #include <map>
 #include <vector>
 
@@ -61,6 +62,28 @@ struct StatusRecord {
     std::optional<std::int64_t> unit_id;
     std::string unit_name, status, comment, changed_by, changed_at;
     std::int64_t version = 0; // 0: no row yet
+};
+
+// A budget line of the year with what was spent before this month and in it.
+struct BudgetMonthRecord {
+    std::int64_t line_id = 0;
+    std::string code, name, ceiling_text, source;
+    std::optional<Rupiah> ceiling;
+    Rupiah spent_other_months;
+    std::string amount_text;  // this month, as written
+    std::int64_t version = 0; // 0: nothing entered this month
+};
+
+struct SpendingWrite {
+    std::int64_t line_id = 0;
+    std::string amount_text;
+    Rupiah amount;
+    std::int64_t expected_version = 0;
+};
+
+struct ObstacleRecord {
+    std::int64_t id = 0;
+    std::string number, aspect, obstacle, remark, remedy;
 };
 
 struct AuditRow {
@@ -128,6 +151,14 @@ public:
     virtual Result<std::int64_t> add_evidence(const EvidenceRecord& e) = 0;
     virtual Result<std::optional<EvidenceRecord>> find_evidence(std::int64_t id) = 0;
     virtual Result<std::vector<AuditRow>> audit_log(std::int64_t office_id, const AuditFilter& filter) = 0;
+    virtual Result<std::vector<BudgetMonthRecord>> budget_month(std::int64_t office_id, int year, int month) = 0;
+    // Conflict (where = line id) on a stale version or a locked month unless action is "correction".
+    virtual Result<int> write_spending(std::int64_t office_id, int year, int month,
+                                       const std::vector<SpendingWrite>& writes, const std::string& author,
+                                       const std::string& at, const std::string& action, const std::string& reason) = 0;
+    virtual Result<std::vector<ObstacleRecord>> obstacles(std::int64_t office_id, int year) = 0;
+    virtual Result<std::int64_t> add_obstacle(std::int64_t office_id, int year, const ObstacleRecord& o,
+                                              const std::string& author, const std::string& at) = 0;
     // A new version of an agreement: the latest version's parties, items and budgets copied, the given
     // item targets changed. Conflict when the latest version is not `expected_version`.
     virtual Result<int> add_agreement_revision(std::int64_t agreement_id, int expected_version,

@@ -248,6 +248,26 @@ struct WebApp::Impl {
                            const std::string& error = {}, const std::string& saved = {},
                            const std::map<std::string, std::string>& typed = {});
     Response revise_pk(const Request& r, const app::Actor& a, const std::string& code, const std::string& id);
+    Response budget_page(const Request& r, const app::Actor& a, const std::string& code, int status = 200,
+                         const std::map<std::string, std::string>& typed = {},
+                         const std::map<std::int64_t, std::string>& problems = {}, const std::string& error = {},
+                         const std::string& saved = {});
+    Response budget_save(const Request& r, const app::Actor& a, const std::string& code);
+    Response obstacles_page(const Request& r, const app::Actor& a, const std::string& code, int status = 200,
+                            const std::map<std::string, std::string>& typed = {},
+                            const std::map<std::string, std::string>& problems = {}, const std::string& error = {});
+    Response obstacle_add(const Request& r, const app::Actor& a, const std::string& code);
+    static list month_options(int month) {
+        list months;
+        for (int m = 1; m <= 12; ++m) {
+            Data md;
+            md.set("value", std::to_string(m));
+            md.set("label", indonesian_month_name(m));
+            if (m == month) md.set("selected", true);
+            months.push_back(md);
+        }
+        return months;
+    }
     Response password_form(const app::Actor& a, const std::string& current_error, const std::string& next_error,
                            bool done, int status);
 };
@@ -1188,6 +1208,138 @@ Response WebApp::Impl::revise_pk(const Request& r, const app::Actor& a, const st
                     "&revisi=" + std::to_string(result->new_version) + "#pk-" + id_text);
 }
 
+Response WebApp::Impl::budget_page(const Request& r, const app::Actor& a, const std::string& code, int status,
+                                   const std::map<std::string, std::string>& typed,
+                                   const std::map<std::int64_t, std::string>& problems, const std::string& error,
+                                   const std::string& saved) {
+    const auto q = post_or_query(r);
+    const int year = int_field(q, "tahun", 2000, 2100).value_or(2024);
+    const int month = int_field(q, "bulan", 1, 12).value_or(12);
+    auto sheet = app::budget_sheet(repo(), a, code, year, month);
+    if (!sheet) return error_page(sheet.error(), &a);
+    Data d;
+    d.set("office_name", sheet->office.name);
+    d.set("office_code", sheet->office.code);
+    d.set("year", std::to_string(year));
+    d.set("month", std::to_string(month));
+    d.set("month_name", indonesian_month_name(month));
+    d.set("months", month_options(month));
+    d.set("csrf", a.csrf_token);
+    if (sheet->locked) d.set("locked", true);
+    if (sheet->editable) d.set("editable", true);
+    set_if(d, "error", error);
+    set_if(d, "saved_message", saved);
+    d.set("correction", typed.count("koreksi") ? typed.at("koreksi") : std::string());
+    list lines;
+    for (const auto& l : sheet->lines) {
+        Data ld;
+        const std::string id = std::to_string(l.line_id);
+        ld.set("id", id);
+        ld.set("name",
+               (l.code.empty() || l.name.find(l.code) != std::string::npos) ? l.name : l.name + " (" + l.code + ")");
+        set_if(ld, "source", l.source);
+        ld.set("ceiling", l.ceiling ? format_rupiah(*l.ceiling) : l.ceiling_text);
+        ld.set("spent", format_rupiah(l.spent_other_months));
+        ld.set("amount", typed.count("jumlah_" + id) ? typed.at("jumlah_" + id) : l.amount_text);
+        ld.set("version", std::to_string(l.version));
+        if (sheet->editable) ld.set("editable", true);
+        if (auto p = problems.find(l.line_id); p != problems.end()) ld.set("problem", p->second);
+        lines.push_back(ld);
+    }
+    d.set("lines", lines);
+    return page("Realisasi anggaran", render("budget", d, opt.dev_assets), &a, status);
+}
+
+Response WebApp::Impl::budget_save(const Request& r, const app::Actor& a, const std::string& code) {
+    const auto f = r.form();
+    const auto year = int_field(f, "tahun", 2000, 2100);
+    const auto month = int_field(f, "bulan", 1, 12);
+    if (!year || !month) return error_page(422, "Tidak dapat diproses", "Tahun atau bulan pada formulir tidak sah", &a);
+    std::vector<app::SpendingEdit> edits;
+    for (const auto& [key, value] : f) {
+        if (key.rfind("jumlah_", 0) != 0) continue;
+        const std::string id = key.substr(7);
+        const std::string version = f.count("versi_" + id) ? f.at("versi_" + id) : std::string("0");
+        if (id.empty() || id.size() > 15 || id.find_first_not_of("0123456789") != std::string::npos ||
+            version.empty() || version.size() > 15 || version.find_first_not_of("0123456789") != std::string::npos)
+            return error_page(422, "Tidak dapat diproses", "Formulir anggaran tidak sah", &a);
+        edits.push_back({std::stoll(id), value, std::stoll(version)});
+    }
+    const std::string correction = f.count("koreksi") ? f.at("koreksi") : std::string();
+    auto result = app::save_spending(repo(), a, code, *year, *month, edits, correction, now_iso(now()));
+    if (!result) {
+        const int status = status_of(result.error());
+        if (status == 404 || status == 403) return error_page(result.error(), &a);
+        return budget_page(r, a, code, status, f, {}, result.error().message);
+    }
+    if (!result->problems.empty()) {
+        std::map<std::int64_t, std::string> problems;
+        bool conflict = false;
+        for (const auto& p : result->problems) {
+            problems[p.indicator_id] = p.message;
+            conflict |= p.conflict;
+        }
+        return budget_page(r, a, code, conflict ? 409 : 422, f, problems,
+                           "Periksa isian yang ditandai; tidak ada yang disimpan.");
+    }
+    return redirect("/kantor/" + code + "/anggaran?tahun=" + std::to_string(*year) +
+                    "&bulan=" + std::to_string(*month) + "&tersimpan=" + std::to_string(result->saved));
+}
+
+Response WebApp::Impl::obstacles_page(const Request& r, const app::Actor& a, const std::string& code, int status,
+                                      const std::map<std::string, std::string>& typed,
+                                      const std::map<std::string, std::string>& problems, const std::string& error) {
+    const auto q = post_or_query(r);
+    const int year = int_field(q, "tahun", 2000, 2100).value_or(2024);
+    auto office = repo().find_office(code);
+    if (!office) throw std::runtime_error(office.error().message);
+    auto rows = app::list_obstacles(repo(), a, code, year);
+    if (!rows) return error_page(rows.error(), &a);
+    Data d;
+    d.set("office_name", (*office)->name);
+    d.set("office_code", code);
+    d.set("year", std::to_string(year));
+    d.set("csrf", a.csrf_token);
+    set_if(d, "error", error);
+    if (app::can_plan(a, **office)) d.set("editable", true);
+    auto get = [&](const char* k) { return typed.count(k) ? typed.at(k) : std::string(); };
+    d.set("aspect", get("aspek"));
+    d.set("obstacle", get("hambatan"));
+    d.set("remark", get("keterangan"));
+    d.set("remedy", get("upaya"));
+    if (problems.count("hambatan")) d.set("obstacle_error", problems.at("hambatan"));
+    if (problems.count("upaya")) d.set("remedy_error", problems.at("upaya"));
+    list l;
+    for (const auto& o : *rows) {
+        Data od;
+        od.set("number", o.number);
+        od.set("aspect", o.aspect);
+        od.set("obstacle", o.obstacle);
+        od.set("remark", o.remark);
+        od.set("remedy", o.remedy);
+        l.push_back(od);
+    }
+    d.set("rows", l);
+    return page("Hambatan dan upaya", render("obstacles", d, opt.dev_assets), &a, status);
+}
+
+Response WebApp::Impl::obstacle_add(const Request& r, const app::Actor& a, const std::string& code) {
+    const auto f = r.form();
+    const auto year = int_field(f, "tahun", 2000, 2100);
+    if (!year) return error_page(422, "Tidak dapat diproses", "Tahun pada formulir tidak sah", &a);
+    auto get = [&](const char* k) { return f.count(k) ? f.at(k) : std::string(); };
+    app::ObstacleRecord o{0, "", get("aspek"), get("hambatan"), get("keterangan"), get("upaya")};
+    auto problems = app::add_obstacle(repo(), a, code, *year, o, now_iso(now()));
+    if (!problems) {
+        const int status = status_of(problems.error());
+        if (status == 404 || status == 403) return error_page(problems.error(), &a);
+        return obstacles_page(r, a, code, status, f, {}, problems.error().message);
+    }
+    if (!problems->empty())
+        return obstacles_page(r, a, code, 422, f, *problems, "Periksa isian yang ditandai; tidak ada yang disimpan.");
+    return redirect("/kantor/" + code + "/hambatan?tahun=" + std::to_string(*year));
+}
+
 Response WebApp::Impl::password_form(const app::Actor& a, const std::string& current_error,
                                      const std::string& next_error, bool done, int status) {
     Data d;
@@ -1272,6 +1424,15 @@ Response WebApp::Impl::handle(const Request& r) {
         if (sub == "/bulan" && post) return month_status(r, a, code);
         if (sub == "/bukti" && post) return evidence_upload(r, a, code);
         if (sub == "/audit" && get) return audit_page(r, a, code);
+        if (sub == "/anggaran" && get) {
+            const auto q = r.query_params();
+            return budget_page(r, a, code, 200, {}, {}, {},
+                               q.count("tersimpan") ? q.at("tersimpan") + " realisasi anggaran tersimpan."
+                                                    : std::string());
+        }
+        if (sub == "/anggaran" && post) return budget_save(r, a, code);
+        if (sub == "/hambatan" && get) return obstacles_page(r, a, code);
+        if (sub == "/hambatan" && post) return obstacle_add(r, a, code);
         if (sub == "/rencana" && get) {
             const auto q = r.query_params();
             return planning_page(r, a, code, 200, {},

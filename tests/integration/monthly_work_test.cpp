@@ -282,5 +282,77 @@ TEST(MonthlyWork, MultipartBodiesAlsoNeedTheCsrfToken) {
     EXPECT_EQ(post({{"csrf", op.csrf()}}).status, 303);
 }
 
+TEST(MonthlyWork, BudgetSpendingIsCheckedAgainstTheCeiling) {
+    Fixture f;
+    Browser planner(f.server);
+    ASSERT_TRUE(planner.login("planner.prabumulih"));
+    const std::string budget = "/kantor/kpu-kota-prabumulih/anggaran";
+    auto page = planner.get(budget + "?tahun=2024&bulan=6");
+    ASSERT_EQ(page.status, 200);
+    // The first line is 6709: ceiling 551.587.000, 496.589.508 spent in December per the LKj.
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(page.body, m, std::regex(R"|(name="jumlah_(\d+)")|")));
+    const std::string line = m[1];
+    EXPECT_NE(page.body.find("551.587.000"), std::string::npos);
+    auto save = [&](const std::string& amount, const std::string& version) {
+        planner.get(budget + "?tahun=2024&bulan=6");
+        return planner.post_form(budget, {{"csrf", planner.csrf()},
+                                          {"tahun", "2024"},
+                                          {"bulan", "6"},
+                                          {"jumlah_" + line, amount},
+                                          {"versi_" + line, version}});
+    };
+    auto r = save("60.000.000", "0");
+    EXPECT_EQ(r.status, 422);
+    EXPECT_NE(r.body.find("Rp 556.589.508, melebihi pagu Rp 551.587.000"), std::string::npos);
+    EXPECT_EQ(field_value(r.body, "jumlah_" + line), "60.000.000");
+    r = save("822,654,000", "0");
+    EXPECT_EQ(r.status, 422);
+    EXPECT_NE(r.body.find("koma"), std::string::npos);
+    EXPECT_EQ(save("50.000.000", "0").status, 303);
+    // Σ actual / Σ ceiling: (496.589.508 + 50.000.000) / 551.587.000 = 99,09 %.
+    EXPECT_NE(planner.get("/kantor/kpu-kota-prabumulih?tahun=2024").body.find("99,09%"), std::string::npos);
+    EXPECT_EQ(save("40.000.000", "0").status, 409); // stale
+    EXPECT_EQ(save("40.000.000", "1").status, 303);
+    // An operator sees the page read-only and may not post.
+    Browser op(f.server);
+    ASSERT_TRUE(op.login("operator.rendatin"));
+    EXPECT_NE(op.get(budget + "?tahun=2024&bulan=6").body.find("disabled"), std::string::npos);
+    EXPECT_EQ(
+        op.post_form(
+              budget,
+              {{"csrf", op.csrf()}, {"tahun", "2024"}, {"bulan", "6"}, {"jumlah_" + line, "1"}, {"versi_" + line, "2"}})
+            .status,
+        403);
+}
+
+TEST(MonthlyWork, ObstaclesAndRemediesAreRecorded) {
+    Fixture f;
+    Browser planner(f.server);
+    ASSERT_TRUE(planner.login("planner.prabumulih"));
+    const std::string url = "/kantor/kpu-kota-prabumulih/hambatan";
+    auto page = planner.get(url + "?tahun=2024");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("Aplikasi SIPOL"), std::string::npos); // the seed's 21 obstacles
+    auto r = planner.post_form(
+        url, {{"csrf", planner.csrf()}, {"tahun", "2024"}, {"aspek", "Jaringan"}, {"hambatan", "Internet putus"}});
+    EXPECT_EQ(r.status, 422);
+    EXPECT_NE(r.body.find("Tuliskan upaya mengatasinya"), std::string::npos);
+    EXPECT_NE(r.body.find("Internet putus"), std::string::npos);
+    r = planner.post_form(url, {{"csrf", planner.csrf()},
+                                {"tahun", "2024"},
+                                {"aspek", "Jaringan"},
+                                {"hambatan", "Internet putus"},
+                                {"upaya", "Modem cadangan"}});
+    EXPECT_EQ(r.status, 303);
+    EXPECT_NE(planner.get(url + "?tahun=2024").body.find("Modem cadangan"), std::string::npos);
+    Browser viewer(f.server);
+    ASSERT_TRUE(viewer.login("viewer.prabumulih"));
+    viewer.get(url + "?tahun=2024");
+    EXPECT_EQ(
+        viewer.post_form(url, {{"csrf", viewer.csrf()}, {"tahun", "2024"}, {"hambatan", "x"}, {"upaya", "y"}}).status,
+        403);
+}
+
 } // namespace
 } // namespace kinerja::test

@@ -1239,4 +1239,126 @@ Result<int> SqliteRepository::add_agreement_revision(std::int64_t agreement_id, 
     });
 }
 
+Result<std::vector<app::BudgetMonthRecord>> SqliteRepository::budget_month(std::int64_t office_id, int year,
+                                                                           int month) {
+    return guarded([&]() -> Result<std::vector<app::BudgetMonthRecord>> {
+        std::vector<app::BudgetMonthRecord> out;
+        Statement s(m_conn->handle(), R"(
+            SELECT b.id, coalesce(b.code, ''), b.name, b.ceiling_text, b.ceiling, coalesce(b.source, ''),
+                   (SELECT coalesce(sum(p.amount), 0) FROM budget_spending p WHERE p.budget_line_id = b.id AND p.month <> ?3),
+                   coalesce(m.amount_text, ''), coalesce(m.version, 0)
+            FROM budget_line b LEFT JOIN budget_spending m ON m.budget_line_id = b.id AND m.month = ?3
+            WHERE b.office_id = ?1 AND b.year = ?2 ORDER BY b.id)");
+        s.bind(1, office_id).bind(2, std::int64_t{year}).bind(3, std::int64_t{month});
+        while (s.step()) {
+            app::BudgetMonthRecord r;
+            r.line_id = s.integer(0);
+            r.code = s.text(1);
+            r.name = s.text(2);
+            r.ceiling_text = s.text(3);
+            r.ceiling = opt_rupiah(s, 4);
+            r.source = s.text(5);
+            r.spent_other_months = Rupiah{s.integer(6)};
+            r.amount_text = s.text(7);
+            r.version = s.integer(8);
+            out.push_back(std::move(r));
+        }
+        return out;
+    });
+}
+
+Result<int> SqliteRepository::write_spending(std::int64_t office_id, int year, int month,
+                                             const std::vector<app::SpendingWrite>& writes, const std::string& author,
+                                             const std::string& at, const std::string& action,
+                                             const std::string& reason) {
+    return in_transaction(*m_conn, [&]() -> Result<int> {
+        if (action != "correction" && month_locked(*m_conn, office_id, year, month))
+            return fail(ErrorCode::conflict,
+                        "Bulan ini baru saja dikunci; perubahan hanya sebagai koreksi dengan alasan", "0");
+        int saved = 0;
+        for (const auto& w : writes) {
+            Statement cur(m_conn->handle(), R"(
+                SELECT p.id, p.version, p.amount_text, p.author, p.recorded_at FROM budget_spending p
+                JOIN budget_line b ON b.id = p.budget_line_id WHERE p.budget_line_id = ? AND p.month = ? AND b.office_id = ?)");
+            cur.bind(1, w.line_id).bind(2, std::int64_t{month}).bind(3, office_id);
+            const bool exists = cur.step();
+            const std::int64_t version = exists ? cur.integer(1) : 0;
+            if (version != w.expected_version)
+                return fail(ErrorCode::conflict,
+                            exists ? fmt::format("Realisasi anggaran ini sudah diubah oleh {} pada {} menjadi Rp {}; "
+                                                 "periksa lalu simpan lagi",
+                                                 cur.text(3), cur.text(4), cur.text(2))
+                                   : std::string("Realisasi anggaran ini sudah berubah; muat ulang halaman"),
+                            std::to_string(w.line_id));
+            std::string before;
+            std::int64_t id = 0;
+            if (exists) {
+                id = cur.integer(0);
+                before = "{\"amount\": " + json_str(cur.text(2)) + ", \"version\": " + std::to_string(version) + "}";
+                Statement u(m_conn->handle(), R"(
+                    UPDATE budget_spending SET amount_text = ?, amount = ?, author = ?, recorded_at = ?, version = version + 1 WHERE id = ?)");
+                u.bind(1, std::string_view(w.amount_text)).bind(2, w.amount.value).bind(3, std::string_view(author));
+                u.bind(4, std::string_view(at)).bind(5, id);
+                u.step();
+            } else {
+                Statement ins(m_conn->handle(), R"(
+                    INSERT INTO budget_spending (budget_line_id, month, amount_text, amount, author, recorded_at, version)
+                    VALUES (?, ?, ?, ?, ?, ?, 1))");
+                ins.bind(1, w.line_id)
+                    .bind(2, std::int64_t{month})
+                    .bind(3, std::string_view(w.amount_text))
+                    .bind(4, w.amount.value);
+                ins.bind(5, std::string_view(author)).bind(6, std::string_view(at));
+                ins.step();
+                id = sqlite3_last_insert_rowid(m_conn->handle());
+            }
+            audit(*m_conn, office_id, author, action == "correction" ? "correction" : "record-spending",
+                  "budget_spending", id, before,
+                  "{\"budget_line_id\": " + std::to_string(w.line_id) + ", \"month\": " + std::to_string(month) +
+                      ", \"amount\": " + json_str(w.amount_text) +
+                      (reason.empty() ? "" : ", \"reason\": " + json_str(reason)) + "}",
+                  at);
+            ++saved;
+        }
+        return saved;
+    });
+}
+
+Result<std::vector<app::ObstacleRecord>> SqliteRepository::obstacles(std::int64_t office_id, int year) {
+    return guarded([&]() -> Result<std::vector<app::ObstacleRecord>> {
+        std::vector<app::ObstacleRecord> out;
+        Statement s(m_conn->handle(), R"(
+            SELECT id, coalesce(number, ''), coalesce(aspect, ''), obstacle, coalesce(remark, ''), coalesce(remedy, '')
+            FROM obstacle WHERE office_id = ? AND year = ? ORDER BY id)");
+        s.bind(1, office_id).bind(2, std::int64_t{year});
+        while (s.step())
+            out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)});
+        return out;
+    });
+}
+
+Result<std::int64_t> SqliteRepository::add_obstacle(std::int64_t office_id, int year, const app::ObstacleRecord& o,
+                                                    const std::string& author, const std::string& at) {
+    return in_transaction(*m_conn, [&]() -> Result<std::int64_t> {
+        Statement n(m_conn->handle(), "SELECT count(*) + 1 FROM obstacle WHERE office_id = ? AND year = ?");
+        n.bind(1, office_id).bind(2, std::int64_t{year});
+        n.step();
+        const std::string number = std::to_string(n.integer(0));
+        Statement s(m_conn->handle(), R"(
+            INSERT INTO obstacle (office_id, year, number, aspect, obstacle, remark, remedy) VALUES (?, ?, ?, ?, ?, ?, ?))");
+        s.bind(1, office_id)
+            .bind(2, std::int64_t{year})
+            .bind(3, std::string_view(number))
+            .bind(4, std::string_view(o.aspect));
+        s.bind(5, std::string_view(o.obstacle)).bind(6, std::string_view(o.remark)).bind(7, std::string_view(o.remedy));
+        s.step();
+        const std::int64_t id = sqlite3_last_insert_rowid(m_conn->handle());
+        audit(*m_conn, office_id, author, "add-obstacle", "obstacle", id, "",
+              "{\"year\": " + std::to_string(year) + ", \"aspect\": " + json_str(o.aspect) +
+                  ", \"obstacle\": " + json_str(o.obstacle) + ", \"remedy\": " + json_str(o.remedy) + "}",
+              at);
+        return id;
+    });
+}
+
 } // namespace kinerja::sqlite

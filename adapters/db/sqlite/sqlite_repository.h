@@ -43,6 +43,13 @@ public:
                                        const std::string& date_text, const std::map<std::int64_t, std::string>& targets,
                                        const std::string& author, const std::string& at,
                                        std::int64_t office_id) override;
+    Result<std::vector<app::BudgetMonthRecord>> budget_month(std::int64_t office_id, int year, int month) override;
+    Result<int> write_spending(std::int64_t office_id, int year, int month,
+                               const std::vector<app::SpendingWrite>& writes, const std::string& author,
+                               const std::string& at, const std::string& action, const std::string& reason) override;
+    Result<std::vector<app::ObstacleRecord>> obstacles(std::int64_t office_id, int year) override;
+    Result<std::int64_t> add_obstacle(std::int64_t office_id, int year, const app::ObstacleRecord& o,
+                                      const std::string& author, const std::string& at) override;
     Result<std::optional<app::UserRecord>> find_user(const std::string& login) override;
     Result<std::optional<app::LoginFailure>> login_failure(const std::string& login) override;
     Result<void> record_login_failure(const std::string& login, const app::LoginFailure& f) override;

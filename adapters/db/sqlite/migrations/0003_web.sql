@@ -24,6 +24,9 @@ CREATE TABLE login_failure (
 -- Every edit of an actual carries the version it was based on; a stale one is refused.
 ALTER TABLE actual ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 
+-- Monthly spending is edited the same way.
+ALTER TABLE budget_spending ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+
 -- A sub-unit's month: open → submitted → approved or returned; the head locks the office's month.
 CREATE TABLE period_status (
   id INTEGER PRIMARY KEY,
