@@ -125,6 +125,7 @@ const std::map<std::string, Asset>& assets() {
         add("pico.min.css", "node_modules/@picocss/pico/css/pico.min.css", "text/css; charset=utf-8");
         add("htmx.min.js", "node_modules/htmx.org/dist/htmx.min.js", "text/javascript; charset=utf-8");
         add("app.css", "static/app.css", "text/css; charset=utf-8");
+        add("openapi.json", "static/openapi.json", "application/json");
         return m;
     }();
     return all;
@@ -1361,6 +1362,7 @@ Response WebApp::Impl::handle(const Request& r) {
     }
     if (p.rfind("/static/", 0) == 0 && get) return static_file(r, p.substr(8));
     if (p == "/api/v1/login" && post) return api_login(r);
+    if (p == "/api/v1/openapi.json" && get) return static_file(r, "openapi.json");
     if (p == "/masuk" && get) return login_form(r, {}, {}, 200);
     if (p == "/masuk" && post) return login_submit(r);
 

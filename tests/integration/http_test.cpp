@@ -240,6 +240,15 @@ TEST(Http, PagesEscapeWhatTheyEchoAndSendSecurityHeaders) {
     EXPECT_NE(login.header("set-cookie").find("HttpOnly"), std::string::npos);
 }
 
+TEST(Http, TheApiIsDescribedByItsOpenApiDocument) {
+    const auto r = shared_server().request("GET", "/api/v1/openapi.json");
+    ASSERT_EQ(r.status, 200);
+    const auto doc = bj::parse(r.body).as_object();
+    EXPECT_EQ(doc.at("openapi").as_string(), "3.0.3");
+    EXPECT_TRUE(doc.at("paths").as_object().contains("/offices/{code}/measurement"));
+    EXPECT_TRUE(doc.at("paths").as_object().contains("/login"));
+}
+
 TEST(Http, AssetsAreEmbeddedAndCompressed) {
     const auto& s = shared_server();
     for (const char* a : {"/static/pico.min.css", "/static/htmx.min.js", "/static/app.css"}) {
