@@ -37,6 +37,7 @@ const Scale& lan_scale() {
     static const Scale s{
         "lan-4",
         "LAN (4 bands)",
+        "LAN (4 kategori)",
         "Skala pengukuran Lembaga Administrasi Negara, Keputusan Kepala LAN Nomor 239/IX/6/8/2003",
         "Ambang batas sebagaimana lazim dikutip dalam LKj; belum dikonfirmasi terhadap naskah pedoman LAN",
         {{Decimal::integer(85), true, "Sangat Berhasil", ""},
@@ -49,6 +50,7 @@ const Scale& lan_scale() {
 const Scale& lke_predicate_scale() {
     static const Scale s{
         "lke-88-2021",
+        "Predikat AKIP (PermenPANRB 88/2021)",
         "Predikat AKIP (PermenPANRB 88/2021)",
         "Peraturan Menteri PANRB Nomor 88 Tahun 2021 tentang Evaluasi Akuntabilitas Kinerja Instansi Pemerintah",
         "Batas bawah eksklusif, batas atas inklusif: 80,00 = BB, 80,01 = A",

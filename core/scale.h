@@ -18,7 +18,8 @@ struct ScaleBand {
 
 struct Scale {
     std::string id;               // "lan-4"
-    std::string name;             // "LAN (4 bands)"
+    std::string name;             // "LAN (4 bands)", as the JSON contract names it
+    std::string label;            // for people: "LAN (4 kategori)"
     std::string citation;         // where it comes from
     std::string note;             // e.g. "ambang batas belum dikonfirmasi"
     std::vector<ScaleBand> bands; // highest first; a value below every band gets `below_label`

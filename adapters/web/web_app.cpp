@@ -397,7 +397,7 @@ Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const st
     d.set("office_name", (*office)->name);
     d.set("office_code", (*office)->code);
     d.set("year", std::to_string(year));
-    d.set("scale_name", m.scale->name);
+    d.set("scale_name", m.scale->label);
     list year_list;
     for (int y : *years) {
         Data yd;
@@ -572,6 +572,13 @@ std::string now_iso(std::int64_t now) {
     return buf;
 }
 
+// "2025-01-16T00:00:00Z" -> "16 Januari 2025 pukul 00.00 UTC"; other text as it is.
+std::string readable_time(const std::string& iso) {
+    auto date = parse_iso_date(iso.substr(0, 10));
+    if (!date || iso.size() < 16) return iso;
+    return date->indonesian() + " pukul " + iso.substr(11, 2) + "." + iso.substr(14, 2) + " UTC";
+}
+
 // A whole number from a form or query field, within limits; nullopt when absent or malformed.
 std::optional<int> int_field(const std::map<std::string, std::string>& m, const char* key, int lo, int hi) {
     auto it = m.find(key);
@@ -657,7 +664,7 @@ Response WebApp::Impl::monthly_page(const Request& r, const app::Actor& a, const
         if (auto p = problems.find(row.indicator_id); p != problems.end()) rd.set("problem", p->second);
         if (!row.author.empty()) {
             rd.set("author", row.author);
-            rd.set("recorded_at", row.recorded_at);
+            rd.set("recorded_at", readable_time(row.recorded_at));
         }
         if (row.version > 0) rd.set("has_entry", true);
         const bool editable = app::can_record(a, sheet->office, row.owner_unit_id);
@@ -684,7 +691,7 @@ Response WebApp::Impl::monthly_page(const Request& r, const app::Actor& a, const
         ud.set("status_label", std::string(app::month_status_label(u.status)));
         set_if(ud, "comment", u.record.comment);
         set_if(ud, "changed_by", u.record.changed_by);
-        set_if(ud, "changed_at", u.record.changed_at);
+        set_if(ud, "changed_at", readable_time(u.record.changed_at));
         ud.set("version", std::to_string(u.record.version));
         ud.set("office_code", sheet->office.code);
         ud.set("csrf", a.csrf_token);
@@ -902,7 +909,7 @@ Response WebApp::Impl::audit_page(const Request& r, const app::Actor& a, const s
     list l;
     for (const auto& row : *rows) {
         Data rd;
-        rd.set("at", row.at);
+        rd.set("at", readable_time(row.at));
         rd.set("actor", row.actor);
         rd.set("action", row.action);
         rd.set("entity", row.entity);

@@ -106,7 +106,7 @@ std::string csv_field(const std::string& s) {
 void print_text(const OfficeYear& d, const Measurement& m, Rounding rounding, const std::vector<Finding>& findings) {
     std::cout << fmt::format("Pengukuran Kinerja {} Tahun {}\n", d.office.name, d.year);
     std::cout << fmt::format("Pembulatan capaian: {}; skala: {}\n",
-                             rounding == Rounding::half_up ? "setengah ke atas" : "dipotong", m.scale->name);
+                             rounding == Rounding::half_up ? "setengah ke atas" : "dipotong", m.scale->label);
     if (m.objectives.empty()) std::cout << "\nBelum ada indikator dengan target atau realisasi untuk tahun ini.\n";
     for (const auto& mo : m.objectives) {
         std::cout << "\nSasaran " << (mo.objective->number.empty() ? "" : mo.objective->number + ". ")

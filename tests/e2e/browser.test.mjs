@@ -43,6 +43,7 @@ let serverLog = '';
 let base; // http://127.0.0.1:PORT
 let shotNo = 0;
 const contexts = [];
+const consoleErrors = []; // reported at the end; they do not fail the run
 
 // ---------------------------------------------------------------- helpers
 
@@ -88,6 +89,9 @@ async function newBrowser(name) {
   context.setDefaultTimeout(30000);
   contexts.push(context);
   const page = context.pages()[0] || (await context.newPage());
+  const where = () => new URL(page.url()).pathname;
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push({ where: where(), text: m.text() }); });
+  page.on('pageerror', (e) => consoleErrors.push({ where: where(), text: e.message }));
   return { context, page };
 }
 
@@ -168,6 +172,16 @@ before(async () => {
 });
 
 after(async () => {
+  // Grouped by message (CSP hashes left out); the 409 of the refused save is expected.
+  const groups = new Map();
+  for (const { where, text } of consoleErrors) {
+    if (/status of 409/.test(text)) continue;
+    const key = text.replace(/\('sha256-[^']*'\)/, '(…)').replace(/\s+/g, ' ').slice(0, 160);
+    if (!groups.has(key)) groups.set(key, new Set());
+    groups.get(key).add(where);
+  }
+  if (groups.size) console.log('# browser console errors (reported, not counted as failures):');
+  for (const [text, pages] of groups) console.log(`#   ${text} — on ${[...pages].join(', ')}`);
   for (const c of contexts) await c.close().catch(() => {});
   if (server && server.exitCode === null) {
     server.kill('SIGTERM');
@@ -178,8 +192,14 @@ after(async () => {
 });
 
 process.on('exit', () => {
-  if (server && server.exitCode === null) server.kill('SIGKILL');
+  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
 });
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, () => {
+    if (server && server.exitCode === null) server.kill('SIGKILL');
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    process.exit(128 + (sig === 'SIGINT' ? 2 : 15));
+  });
 
 // ---------------------------------------------------------------- journeys
 
@@ -190,6 +210,9 @@ describe('Kinerja in the browser', { concurrency: false }, () => {
     assert.equal(new URL(page.url()).pathname, `/kantor/${OFFICE}`);
     await assertStyled(page);
     await assert.doesNotReject(page.getByRole('heading', { level: 1, name: OFFICE_NAME }).waitFor());
+    const cells = dashboardRow(page, IT_INDICATOR).getByRole('cell');
+    assert.equal((await cells.nth(1).innerText()).trim(), '90', 'target');
+    assert.equal((await cells.nth(2).innerText()).trim(), '85', 'actual');
     assert.equal(await achievementOf(page, IT_INDICATOR), '94,44');
     await shot(page, 'dashboard-before');
 
@@ -205,7 +228,7 @@ describe('Kinerja in the browser', { concurrency: false }, () => {
     ]);
     assert.equal(resp.status(), 200);
     assert.equal(new URL(resp.url()).search, '?tahun=2024&bulan=12');
-    await page.waitForLoadState('load');
+    await page.waitForURL(/\?tahun=2024&bulan=12$/);
     assert.match(await page.locator('hgroup').innerText(), /Desember 2024/);
     const row = monthlyRow(page, IT_INDICATOR);
     assert.equal(await row.count(), 1);
@@ -238,7 +261,7 @@ describe('Kinerja in the browser', { concurrency: false }, () => {
       page.getByRole('button', { name: 'Unggah' }).click(),
     ]);
     assert.equal(resp.status(), 303, `upload answered ${resp.status()}`);
-    await page.waitForLoadState('load');
+    await page.waitForURL((u) => u.search === '?tahun=2024&bulan=12');
     const link = monthlyRow(page, IT_INDICATOR).getByRole('link', { name: 'bukti-it-desember.pdf' });
     await link.waitFor();
     assert.match(await monthlyRow(page, IT_INDICATOR).innerText(), /bukti-it-desember\.pdf\s*\(\d+ B\)/);
@@ -261,7 +284,11 @@ describe('Kinerja in the browser', { concurrency: false }, () => {
     await page.goto(MONTH_URL);
     const unit = page.locator('article.unit-status').filter({ hasText: UNIT });
     assert.match(await unit.innerText(), /Terbuka/);
-    await Promise.all([page.waitForLoadState('load'), unit.getByRole('button', { name: 'Ajukan bulan ini' }).click()]);
+    [resp] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/bulan')),
+      unit.getByRole('button', { name: 'Ajukan bulan ini' }).click(),
+    ]);
+    assert.equal(resp.status(), 303);
     await unit.filter({ hasText: 'Diajukan' }).waitFor();
     assert.match(await unit.innerText(), /operator\.rendatin/);
     assert.equal(await page.getByRole('button', { name: 'Ajukan bulan ini' }).count(), 0);
@@ -305,9 +332,15 @@ describe('Kinerja in the browser', { concurrency: false }, () => {
     await value.fill('95');
     const reason = page.getByLabel(/^Alasan koreksi/);
     assert.equal(await reason.inputValue(), '');
+    let posts = 0;
+    const countPosts = (r) => { if (r.method() === 'POST') posts += 1; };
+    page.on('request', countPosts);
     await page.getByRole('button', { name: 'Simpan realisasi' }).click();
     assert.equal(await reason.evaluate((el) => el.validity.valueMissing), true);
-    assert.equal(new URL(page.url()).search, '?tahun=2024&bulan=12', 'no navigation while the reason is missing');
+    await page.waitForTimeout(500);
+    page.off('request', countPosts);
+    assert.equal(posts, 0, 'the browser sends nothing while the reason is missing');
+    assert.equal(new URL(page.url()).search, '?tahun=2024&bulan=12');
 
     // ... and the server refuses it too when the form skips the browser's check.
     await page.locator('form[action$="/realisasi"][method="post"]').evaluate((f) => { f.noValidate = true; });
@@ -316,7 +349,7 @@ describe('Kinerja in the browser', { concurrency: false }, () => {
       page.getByRole('button', { name: 'Simpan realisasi' }).click(),
     ]);
     assert.equal(resp.status(), 409);
-    await page.waitForLoadState('load');
+    await page.waitForURL((u) => u.pathname.endsWith('/realisasi') && u.search === '');
     const alert = page.getByRole('alert');
     assert.match(await alert.innerText(), /dikunci/);
     assert.match(await alert.innerText(), /koreksi/);
@@ -391,5 +424,10 @@ describe('Kinerja in the browser', { concurrency: false }, () => {
     assert.ok(m.resources.every((r) => r.size > 0), 'the cache was cleared; every resource came over the network');
     assert.ok(firstPaint < 2000, `first paint ${firstPaint} ms`);
     assert.ok(bytes < 100 * 1024, `transferred ${bytes} bytes`);
+  });
+
+  it('the server stayed up and logged no errors', () => {
+    assert.equal(server.exitCode, null, `kinerja serve exited early:\n${serverLog}`);
+    assert.doesNotMatch(serverLog, /AddressSanitizer|LeakSanitizer|runtime error:|kinerja: 500/, serverLog);
   });
 });
