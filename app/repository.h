@@ -168,6 +168,9 @@ public:
                                                const std::string& author, const std::string& at,
                                                std::int64_t office_id) = 0;
 
+    // Raised by every write of data (not of sessions): a page cached at one value is still true.
+    virtual Result<std::int64_t> data_generation() = 0;
+
     // Users and sessions. Sessions live in the database so that several app servers share them.
     virtual Result<std::optional<UserRecord>> find_user(const std::string& login) = 0;
     virtual Result<std::optional<LoginFailure>> login_failure(const std::string& login) = 0;

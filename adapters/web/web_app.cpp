@@ -7,7 +7,9 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <sstream>
+#include <unordered_map>
 #include <zlib.h>
 
 #include "adapters/http/multipart.h"
@@ -136,6 +138,15 @@ const std::map<std::string, Asset>& assets() {
 struct WebApp::Impl {
     RepositoryFactory factory;
     WebOptions opt;
+
+    // Rendered dashboards, valid while the data generation they were made at is current. Shared by the
+    // workers; every server of a deployment checks the same counter in the database.
+    struct CachedPage {
+        std::int64_t generation = -1;
+        std::string html, title;
+    };
+    std::mutex cache_mutex;
+    std::unordered_map<std::string, CachedPage> page_cache;
 
     std::int64_t now() const {
         if (opt.now) return opt.now();
@@ -378,6 +389,18 @@ Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const st
     if (!*office || !app::can_view(a, **office))
         return error_page(404, "Tidak ditemukan", "Satker '" + code + "' tidak ditemukan atau di luar wewenang Anda",
                           &a);
+    // The page depends on the office, the year asked for and what the role may do; nothing else of the actor.
+    auto generation = repo().data_generation();
+    if (!generation) throw std::runtime_error(generation.error().message);
+    const bool may_record = a.role != app::Role::viewer && a.role != app::Role::reviewer;
+    const bool may_audit = a.role != app::Role::viewer && a.role != app::Role::operator_;
+    const std::string key = code + "|" + r.query + "|" + (may_record ? "r" : "-") + (may_audit ? "a" : "-");
+    {
+        std::lock_guard lock(cache_mutex);
+        auto hit = page_cache.find(key);
+        if (hit != page_cache.end() && hit->second.generation == *generation)
+            return page(hit->second.title, hit->second.html, &a);
+    }
     auto years = repo().office_years((*office)->id);
     if (!years) throw std::runtime_error(years.error().message);
     const auto q = r.query_params();
@@ -422,8 +445,8 @@ Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const st
     }
     d.set("finding_errors", std::to_string(errors));
     d.set("finding_warnings", std::to_string(warnings));
-    if (a.role != app::Role::viewer && a.role != app::Role::reviewer) d.set("can_record", true);
-    if (a.role != app::Role::viewer && a.role != app::Role::operator_) d.set("can_audit", true);
+    if (may_record) d.set("can_record", true);
+    if (may_audit) d.set("can_audit", true);
     list objectives;
     for (const auto& mo : m.objectives) {
         Data od;
@@ -502,7 +525,13 @@ Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const st
     }
     if (!fl.empty()) d.set("has_findings", true);
     d.set("findings", fl);
-    return page((*office)->name + " " + std::to_string(year), render("dashboard", d, opt.dev_assets), &a);
+    CachedPage made{*generation, render("dashboard", d, opt.dev_assets), (*office)->name + " " + std::to_string(year)};
+    {
+        std::lock_guard lock(cache_mutex);
+        if (page_cache.size() > 5000) page_cache.clear(); // bounded: offices × years × roles
+        page_cache[key] = made;
+    }
+    return page(made.title, made.html, &a);
 }
 
 Response WebApp::Impl::overview(const Request& r, const app::Actor& a) {

@@ -46,6 +46,8 @@ TEST(MonthlyWork, AnOperatorRecordsAnActualAndTheAchievementChanges) {
     const std::string id = indicator_id(page.body, it_indicator);
     ASSERT_FALSE(id.empty());
     EXPECT_EQ(field_value(page.body, "nilai_" + id), "85"); // the seed's December figure
+    // Seen once before the change: a cached page must not outlive the data it shows.
+    EXPECT_NE(op.get("/kantor/kpu-kota-prabumulih?tahun=2024").body.find("94,44"), std::string::npos);
     // Only the operator's own sub-unit's indicators are on the form.
     EXPECT_EQ(page.body.find("Persentase pelantikan PPK"), std::string::npos);
     auto saved = op.post_form(sheet, {{"csrf", op.csrf()},

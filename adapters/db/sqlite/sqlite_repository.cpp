@@ -390,7 +390,11 @@ Result<void> SqliteRepository::restore(const app::Dataset& data, const app::Audi
                 s.reset();
             }
         }
-        if (audit.action != "load") insert_audit(*m_conn, audit, std::nullopt);
+        if (audit.action != "load") {
+            insert_audit(*m_conn, audit, std::nullopt);
+            m_conn->exec("INSERT INTO data_generation (id, value) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET value = "
+                         "value + 1");
+        }
         return {};
     });
 }
@@ -898,6 +902,10 @@ std::string json_str(std::string_view s) {
     return out + "\"";
 }
 
+void bump_generation(Connection& c) {
+    c.exec("INSERT INTO data_generation (id, value) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET value = value + 1");
+}
+
 void audit(Connection& c, std::int64_t office_id, const std::string& actor, const std::string& action,
            const std::string& entity, std::optional<std::int64_t> entity_id, const std::string& before,
            const std::string& after, const std::string& at) {
@@ -921,6 +929,7 @@ void audit(Connection& c, std::int64_t office_id, const std::string& actor, cons
         s.bind(7, std::string_view(after));
     s.bind(8, office_id);
     s.step();
+    bump_generation(c); // every audited change is a change of data
 }
 
 bool month_locked(Connection& c, std::int64_t office_id, int year, int month) {
@@ -1358,6 +1367,14 @@ Result<std::int64_t> SqliteRepository::add_obstacle(std::int64_t office_id, int 
                   ", \"obstacle\": " + json_str(o.obstacle) + ", \"remedy\": " + json_str(o.remedy) + "}",
               at);
         return id;
+    });
+}
+
+Result<std::int64_t> SqliteRepository::data_generation() {
+    return guarded([&]() -> Result<std::int64_t> {
+        Statement s(m_conn->handle(), "SELECT coalesce((SELECT value FROM data_generation WHERE id = 1), 0)");
+        s.step();
+        return s.integer(0);
     });
 }
 

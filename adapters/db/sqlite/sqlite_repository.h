@@ -50,6 +50,7 @@ public:
     Result<std::vector<app::ObstacleRecord>> obstacles(std::int64_t office_id, int year) override;
     Result<std::int64_t> add_obstacle(std::int64_t office_id, int year, const app::ObstacleRecord& o,
                                       const std::string& author, const std::string& at) override;
+    Result<std::int64_t> data_generation() override;
     Result<std::optional<app::UserRecord>> find_user(const std::string& login) override;
     Result<std::optional<app::LoginFailure>> login_failure(const std::string& login) override;
     Result<void> record_login_failure(const std::string& login, const app::LoginFailure& f) override;

@@ -48,6 +48,13 @@ ALTER TABLE audit_log ADD COLUMN office_id INTEGER REFERENCES office(id);
 -- Evidence files are stored outside the database under their content hash; one row per upload.
 ALTER TABLE evidence ADD COLUMN office_id INTEGER REFERENCES office(id);
 
+-- A counter every data write raises, so that app servers can cache pages until the data changes.
+-- No row until the first write: an empty database stays empty.
+CREATE TABLE data_generation (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  value INTEGER NOT NULL
+) STRICT;
+
 CREATE INDEX session_user ON session(user_id);
 CREATE INDEX audit_office ON audit_log(office_id, id);
 CREATE INDEX audit_entity ON audit_log(entity, entity_id);
