@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 #include <thread>
+#include <vector>
 
 #include "tests/integration/server_process.h"
 #include "tests/integration/test_support.h"
@@ -209,6 +210,67 @@ TEST(Http, AuthorizationTable) {
                   row.own_api);
         EXPECT_EQ(s.request("GET", "/api/v1/offices/kpu-prov-kalimantan-timur/measurement?year=2024", {}, auth).status,
                   row.foreign_api);
+    }
+}
+
+// Every page and form route against every role, on the own office and a foreign one.
+TEST(Http, AuthorizationTableOfEveryRoute) {
+    ServerProcess s(fresh_demo());
+    const std::string own = "/kantor/kpu-kota-prabumulih", foreign = "/kantor/kpu-prov-kalimantan-timur";
+    struct Route {
+        const char* method;
+        std::string path;
+    };
+    const std::vector<Route> routes = {
+        {"GET", own + "/realisasi?tahun=2024&bulan=12"},
+        {"GET", foreign + "/realisasi?tahun=2024&bulan=12"},
+        {"GET", own + "/rencana?tahun=2024"},
+        {"GET", foreign + "/rencana?tahun=2024"},
+        {"GET", own + "/anggaran?tahun=2024&bulan=12"},
+        {"GET", foreign + "/anggaran?tahun=2024&bulan=12"},
+        {"GET", own + "/hambatan?tahun=2024"},
+        {"GET", own + "/audit"},
+        {"GET", foreign + "/audit"},
+        {"POST", own + "/hambatan"},
+        {"POST", foreign + "/hambatan"},
+        {"POST", own + "/bulan"},
+    };
+    struct Row {
+        const char* login;
+        std::vector<int> expected; // one per route, in order
+        int month;                 // the month this role tries to lock (each its own)
+    };
+    const std::vector<Row> rows = {
+        {"admin", {200, 200, 200, 200, 200, 200, 200, 200, 200, 303, 303, 303}, 1},
+        {"reviewer.sumsel", {200, 404, 200, 404, 200, 404, 200, 200, 404, 403, 404, 403}, 2},
+        {"planner.prabumulih", {200, 404, 200, 404, 200, 404, 200, 200, 404, 303, 404, 403}, 3},
+        {"head.prabumulih", {200, 404, 200, 404, 200, 404, 200, 200, 404, 303, 404, 303}, 4},
+        {"operator.rendatin", {200, 404, 200, 404, 200, 404, 200, 403, 404, 403, 404, 403}, 5},
+        {"viewer.prabumulih", {200, 404, 200, 404, 200, 404, 200, 403, 404, 403, 404, 403}, 6},
+    };
+    for (const auto& row : rows) {
+        Browser b(s);
+        ASSERT_TRUE(b.login(row.login)) << row.login;
+        for (std::size_t i = 0; i < routes.size(); ++i) {
+            const auto& route = routes[i];
+            int status;
+            if (std::string(route.method) == "GET") {
+                status = b.get(route.path).status;
+            } else if (route.path.ends_with("/hambatan")) {
+                status =
+                    b.post_form(route.path,
+                                {{"csrf", b.csrf()}, {"tahun", "2024"}, {"hambatan", "Uji wewenang"}, {"upaya", "Uji"}})
+                        .status;
+            } else {
+                status = b.post_form(route.path, {{"csrf", b.csrf()},
+                                                  {"tahun", "2024"},
+                                                  {"bulan", std::to_string(row.month)},
+                                                  {"aksi", "lock"},
+                                                  {"versi", "0"}})
+                             .status;
+            }
+            EXPECT_EQ(status, row.expected[i]) << row.login << " " << route.method << " " << route.path;
+        }
     }
 }
 
