@@ -59,6 +59,7 @@ trap 'exit 130' INT TERM
 # Run a private copy of the binary: other people rebuilding build/ mid-run would otherwise leave the
 # server running a deleted file (perf then cannot resolve its symbols).
 cp "$bin" "$tmp/kinerja"
+bin_id="$(date -u -r "$bin" +%Y-%m-%dT%H:%M:%SZ) $(file "$tmp/kinerja" | grep -o 'BuildID\[sha1\]=[0-9a-f]*' | cut -c1-26)"
 bin=$tmp/kinerja
 "$bin" demo --db "$tmp/demo.db" >/dev/null
 
@@ -200,6 +201,7 @@ ratio=$(awk -v d="$d" -v h="$h" 'BEGIN { if (h > 0) printf "%.1f%%", 100 * d / h
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
 echo "== Kinerja web load benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, 127.0.0.1)"
 echo "   machine busy before starting: $idle_busy cores (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "   binary: $bin (built $bin_id)"
 echo "   server: kinerja serve --workers $WORKERS --io-threads $IO_THREADS (pid $server_pid)"
 echo "   load:   wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s --latency -H 'Accept-Encoding: gzip' (wrk runs on the same cores)"
 printf '   %-30s %9s %8s %8s %10s %6s  %s\n' "" "req/s" "p50 ms" "p99 ms" "CPU ms/req" "cores" "requests / errors"
