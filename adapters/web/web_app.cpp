@@ -14,6 +14,7 @@
 
 #include "adapters/http/multipart.h"
 #include "adapters/json/measurement_json.h"
+#include "adapters/web/compress.h"
 #include "adapters/web/templates.h"
 #include "app/monthly_work.h"
 #include "app/office_rollup.h"
@@ -50,20 +51,6 @@ std::string band_class(const std::string& label) {
     std::string out;
     for (char c : label)
         out.push_back(c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    return out;
-}
-
-std::string gzip(std::string_view in) {
-    z_stream z{};
-    deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&z, in.size()), '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    z.avail_in = static_cast<uInt>(in.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
     return out;
 }
 
@@ -122,7 +109,7 @@ const std::map<std::string, Asset>& assets() {
         std::map<std::string, Asset> m;
         auto add = [&](const std::string& name, std::string_view path, const char* type) {
             for (const auto& f : platform::web_files())
-                if (f.path == path) m[name] = Asset{type, std::string(f.data), gzip(f.data)};
+                if (f.path == path) m[name] = Asset{type, std::string(f.data), gzip(f.data, 9)};
         };
         add("pico.min.css", "node_modules/@picocss/pico/css/pico.min.css", "text/css; charset=utf-8");
         add("htmx.min.js", "node_modules/htmx.org/dist/htmx.min.js", "text/javascript; charset=utf-8");
@@ -144,6 +131,7 @@ struct WebApp::Impl {
     struct CachedPage {
         std::int64_t generation = -1;
         std::string html, title;
+        DeflatePiece html_z; // compressed once, spliced into every response
     };
     std::mutex cache_mutex;
     std::unordered_map<std::string, CachedPage> page_cache;
@@ -171,11 +159,14 @@ struct WebApp::Impl {
                (opt.secure_cookies ? "; Secure" : "");
     }
 
+    // The layout around a page: the part before the content names the user (and is compressed per
+    // request); the part after it is the same for everyone (compressed once).
     Response page(const std::string& title, const std::string& content, const app::Actor* actor, int status = 200,
-                  const std::string& flash = {}) {
+                  const std::string& flash = {}, const DeflatePiece* content_z = nullptr) {
+        static const std::string marker = "\x01kinerja-content\x01";
         Data d;
         d.set("title", title);
-        d.set("content", content);
+        d.set("content", marker);
         if (!flash.empty()) d.set("flash", flash);
         if (actor) {
             d.set("user", actor->login);
@@ -184,8 +175,28 @@ struct WebApp::Impl {
             if (!actor->office_name.empty()) d.set("office_name", actor->office_name);
             if (actor->role == app::Role::admin || actor->role == app::Role::reviewer) d.set("overview", true);
         }
-        return Response{status, "text/html; charset=utf-8", {}, render("layout", d, opt.dev_assets)};
+        const std::string whole = render("layout", d, opt.dev_assets);
+        const auto at = whole.find(marker);
+        const std::string head = whole.substr(0, at), tail = whole.substr(at + marker.size());
+        Response r{status, "text/html; charset=utf-8", {}, {}};
+        if (!t_accepts_gzip) {
+            r.body = head + content + tail;
+            return r;
+        }
+        const DeflatePiece head_z = deflate_piece(head, false, 6);
+        const DeflatePiece fresh_z = content_z ? DeflatePiece{} : deflate_piece(content, false, 6);
+        thread_local std::string tail_source;
+        thread_local DeflatePiece tail_z;
+        if (tail_source != tail) {
+            tail_source = tail;
+            tail_z = deflate_piece(tail, true, 9);
+        }
+        r.body = gzip_from({&head_z, content_z ? content_z : &fresh_z, &tail_z});
+        r.body_is_gzip = true;
+        r.header("Vary", "Accept-Encoding");
+        return r;
     }
+    static thread_local bool t_accepts_gzip;
 
     Response error_page(int status, const std::string& heading, const std::string& message, const app::Actor* actor) {
         Data d;
@@ -373,14 +384,27 @@ Response WebApp::Impl::api_measurement(const Request& r, const app::Actor& a, co
     const std::string rounding_name = q.count("rounding") ? q.at("rounding") : "half-up";
     if (rounding_name != "half-up" && rounding_name != "truncate")
         return json_error(400, "Parameter 'rounding' harus half-up atau truncate");
+    // The same table for everyone who may see it: cached until the data changes.
+    auto generation = repo().data_generation();
+    if (!generation) throw std::runtime_error(generation.error().message);
+    const std::string key = "api|" + code + "|" + std::to_string(year) + "|" + rounding_name;
+    {
+        std::lock_guard lock(cache_mutex);
+        auto hit = page_cache.find(key);
+        if (hit != page_cache.end() && hit->second.generation == *generation)
+            return text(200, hit->second.html, "application/json");
+    }
     auto data = repo().load_office_year(**office, year);
     if (!data) throw std::runtime_error(data.error().message);
     const Measurement m = measure(*data);
-    return text(200,
-                json::measurement_to_json(*data, m,
-                                          rounding_name == "truncate" ? Rounding::truncate : Rounding::half_up,
-                                          check_office_year(*data)),
-                "application/json");
+    std::string body = json::measurement_to_json(
+        *data, m, rounding_name == "truncate" ? Rounding::truncate : Rounding::half_up, check_office_year(*data));
+    {
+        std::lock_guard lock(cache_mutex);
+        if (page_cache.size() > 5000) page_cache.clear();
+        page_cache[key] = CachedPage{*generation, body, {}, {}};
+    }
+    return text(200, std::move(body), "application/json");
 }
 
 Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const std::string& code) {
@@ -399,7 +423,7 @@ Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const st
         std::lock_guard lock(cache_mutex);
         auto hit = page_cache.find(key);
         if (hit != page_cache.end() && hit->second.generation == *generation)
-            return page(hit->second.title, hit->second.html, &a);
+            return page(hit->second.title, hit->second.html, &a, 200, {}, &hit->second.html_z);
     }
     auto years = repo().office_years((*office)->id);
     if (!years) throw std::runtime_error(years.error().message);
@@ -525,13 +549,15 @@ Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const st
     }
     if (!fl.empty()) d.set("has_findings", true);
     d.set("findings", fl);
-    CachedPage made{*generation, render("dashboard", d, opt.dev_assets), (*office)->name + " " + std::to_string(year)};
+    CachedPage made{
+        *generation, render("dashboard", d, opt.dev_assets), (*office)->name + " " + std::to_string(year), {}};
+    made.html_z = deflate_piece(made.html, false, 9);
     {
         std::lock_guard lock(cache_mutex);
         if (page_cache.size() > 5000) page_cache.clear(); // bounded: offices × years × roles
         page_cache[key] = made;
     }
-    return page(made.title, made.html, &a);
+    return page(made.title, made.html, &a, 200, {}, &made.html_z);
 }
 
 Response WebApp::Impl::overview(const Request& r, const app::Actor& a) {
@@ -1482,6 +1508,8 @@ Response WebApp::Impl::handle(const Request& r) {
     return error_page(404, "Tidak ditemukan", "Halaman '" + p + "' tidak ada", &a);
 }
 
+thread_local bool WebApp::Impl::t_accepts_gzip = false;
+
 WebApp::WebApp(RepositoryFactory factory, WebOptions options) : m_impl(std::make_unique<Impl>()) {
     m_impl->factory = std::move(factory);
     m_impl->opt = std::move(options);
@@ -1491,6 +1519,7 @@ WebApp::~WebApp() = default;
 
 http::Response WebApp::handle(const http::Request& request) {
     Response r;
+    Impl::t_accepts_gzip = accepts_gzip(request);
     try {
         r = m_impl->handle(request);
     } catch (const std::exception& e) {
@@ -1508,7 +1537,7 @@ http::Response WebApp::handle(const http::Request& request) {
     if (r.content_type.rfind("text/html", 0) == 0) r.header("Cache-Control", "no-store");
     // Pages and JSON are compressed for slow connections.
     if (!r.body_is_gzip && r.body.size() > 1024 && accepts_gzip(request)) {
-        r.body = gzip(r.body);
+        r.body = gzip(r.body, 6);
         r.body_is_gzip = true;
         r.header("Vary", "Accept-Encoding");
     }

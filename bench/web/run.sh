@@ -8,10 +8,12 @@
 # Record the figures in bench/RESULTS.md with the date and the machine.
 #
 # Knobs (environment):
-#   WORKERS=2 IO_THREADS=1  server threads. Default chosen on the 2-core machine after trying
-#                           workers 1/2/3/4 x io-threads 1/2: 2 workers + 1 I/O thread was best for the
-#                           dashboard (the page is CPU-bound in the workers, so more workers than cores
-#                           only adds queueing; a second I/O thread costs CPU that wrk and the workers need).
+#   WORKERS=2 IO_THREADS=2  server threads. Default chosen on the 2-core machine (2026-11-23, binary built
+#                           05:33Z) from workers 1/2/3/4 x io-threads 1/2, 6-10 s runs on a quiet machine:
+#                           the dashboard is CPU-bound in the workers, so 1 worker caps it at ~1 core
+#                           (~1,100-1,200 req/s) and 2, 3 or 4 workers all land at ~1,750-1,850 req/s (within
+#                           noise); a second I/O thread does not hurt the dashboard and lifts /healthz from
+#                           ~25k to ~31k req/s, where the single I/O thread is the limit. Hence 2 + 2.
 #   DURATION=15             seconds per wrk run (a 3 s warm-up of the dashboard precedes the runs)
 #   CONNECTIONS=64          wrk connections; WRK_THREADS=2 wrk threads (wrk shares the 2 cores with the server)
 #   PERF=1                  also record `perf record --call-graph dwarf` on the server during an extra dashboard run and
@@ -27,7 +29,7 @@ bin=$(cd "$build" && pwd)/kinerja
 command -v wrk >/dev/null || { echo "wrk not installed (apt-get install -y wrk)" >&2; exit 1; }
 
 WORKERS=${WORKERS:-2}
-IO_THREADS=${IO_THREADS:-1}
+IO_THREADS=${IO_THREADS:-2}
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-64}
 WRK_THREADS=${WRK_THREADS:-2}
@@ -88,7 +90,7 @@ csrf=$(grep -o 'name="csrf" value="[^"]*"' "$tmp/masuk.html" | head -n1 | sed 's
 status=$(c -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$csrf" \
   --data-urlencode login=head.prabumulih --data-urlencode password=kinerja-demo "$base/masuk")
 sesi=$(awk '$6 == "kinerja_sesi" { print $7 }' "$jar")
-[ "$status" = 303 ] && [ -n "$sesi" ] || { echo "login failed (HTTP $status)" >&2; exit 1; }
+{ [ "$status" = 303 ] && [ -n "$sesi" ]; } || { echo "login failed (HTTP $status)" >&2; exit 1; }
 
 dash_path="/kantor/kpu-kota-prabumulih?tahun=2024"
 dash_ok() {  # the session cookie still gives a 200 dashboard (not a redirect to /masuk)
@@ -109,9 +111,9 @@ hwm_login=$(rss_kb VmHWM)  # password hashing (libsodium crypto_pwhash, interact
 # --- page weight on the wire: gzip'ed bodies (curl without --compressed reports the raw bytes) + headers
 weight_body=0 weight_all=0 weight_lines=""
 for p in "$dash_path" /static/pico.min.css /static/htmx.min.js /static/app.css; do
-  h=(-H "Accept-Encoding: gzip")
-  [ "$p" = "$dash_path" ] && h+=(-H "Cookie: kinerja_sesi=$sesi")
-  read -r code body hdr < <(c "${h[@]}" -D "$tmp/h" -o /dev/null -w '%{http_code} %{size_download} %{size_header}\n' "$base$p")
+  hdrs=(-H "Accept-Encoding: gzip")
+  [ "$p" = "$dash_path" ] && hdrs+=(-H "Cookie: kinerja_sesi=$sesi")
+  read -r code body hdr < <(c "${hdrs[@]}" -D "$tmp/h" -o /dev/null -w '%{http_code} %{size_download} %{size_header}\n' "$base$p")
   enc=$(grep -i '^content-encoding:' "$tmp/h" | tr -d '\r' | awk '{print $2}')
   weight_body=$((weight_body + body)); weight_all=$((weight_all + body + hdr))
   weight_lines+=$(printf '    %-45s %s  %6d B body (%s) + %4d B headers\n' "$p" "$code" "$body" "${enc:-identity}" "$hdr")$'\n'
@@ -121,8 +123,20 @@ done
 hz=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
 busy_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+# Wait (at most 5 s) until the server is idle: after wrk stops, requests already queued for the workers
+# are still computed for the closed connections, and would land in the next run's latencies.
+settle() {
+  local a b
+  for _ in $(seq 25); do
+    a=$(cpu_ticks); sleep 0.2; b=$(cpu_ticks)
+    [ $((b - a)) -le 1 ] && return 0
+  done
+  echo "WARNING: the server was still busy 5 s after the previous run" >&2
+  return 0
+}
 wrk_run() {  # name path [extra wrk args...]
   local name=$1 path=$2 t0 b0; shift 2
+  settle
   t0=$(cpu_ticks) b0=$(busy_ticks)
   ( timeout $((DURATION + 30)) wrk -t"${WT:-$WRK_THREADS}" -c"${CONN:-$CONNECTIONS}" -d"${DURATION}s" --timeout 5s \
       --latency -H "Accept-Encoding: gzip" "$@" "$base$path" >"$tmp/wrk-$name.txt" 2>&1 || true
@@ -189,15 +203,17 @@ if [ "$PERF" = 1 ]; then
   sleep 0.5
   wrk_run dashboard-perf "$dash_path" -H "Cookie: kinerja_sesi=$sesi"
   wait "$perf_pid" || true
-  perf report -i "$tmp/perf.data" --no-children --sort symbol --stdio 2>/dev/null \
-    | grep -E '^ +[0-9]+\.[0-9]+%' | head -n 30 >"$tmp/perf-self.txt" || true
+  perf report -i "$tmp/perf.data" --no-children --sort dso,symbol --stdio -g none 2>/dev/null \
+    | grep -E '^ +[0-9]+\.[0-9]+%' | head -n 20 | cut -c1-150 >"$tmp/perf-self.txt" || true
+  # inclusive time of the application's own functions and the libraries' entry points
   perf report -i "$tmp/perf.data" --children --sort symbol --stdio -g none 2>/dev/null \
-    | grep -E '^ +[0-9]+\.[0-9]+%' | head -n 40 >"$tmp/perf-children.txt" || true
+    | grep -E '^ +[0-9]+\.[0-9]+%' | grep -E 'kinerja::|\] (deflate|sqlite3_prepare_v2|sqlite3_step) *$' \
+    | grep -v 'asio\|__invoke\|std::function\|_M_invoke\|_Function_handler\|guarded<' | head -n 25 | cut -c1-150 >"$tmp/perf-children.txt" || true
 fi
 
 # --- summary
-d=$(rps dashboard) h=$(rps healthz) a=$(rps api)
-ratio=$(awk -v d="$d" -v h="$h" 'BEGIN { if (h > 0) printf "%.1f%%", 100 * d / h; else print "n/a" }')
+rps_dash=$(rps dashboard) rps_health=$(rps healthz)
+ratio=$(awk -v d="$rps_dash" -v h="$rps_health" 'BEGIN { if (h > 0) printf "%.1f%%", 100 * d / h; else print "n/a" }')
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
 echo "== Kinerja web load benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, 127.0.0.1)"
 echo "   machine busy before starting: $idle_busy cores (load average $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -224,9 +240,9 @@ echo "   page weight (gzip, on the wire): $weight_body B bodies, $weight_all B w
 printf '%s' "$weight_lines"
 if [ "$PERF" = 1 ]; then
   echo "   perf (dashboard, $(rps dashboard-perf) req/s while recording), top self time:"
-  sed 's/^/     /' "$tmp/perf-self.txt" | head -n 20
-  echo "   top inclusive (children) time:"
-  sed 's/^/     /' "$tmp/perf-children.txt" | head -n 40
+  sed 's/^/     /' "$tmp/perf-self.txt"
+  echo "   inclusive (children / self) time of the application's functions:"
+  sed 's/^/     /' "$tmp/perf-children.txt"
 fi
 [ -n "${KEEP:-}" ] && echo "   outputs kept in $tmp"
 exit 0

@@ -118,7 +118,14 @@ Result<Connection> Connection::open(const std::string& path, bool create) {
 }
 
 Connection::~Connection() {
+    m_prepared.clear(); // finalize before closing
     sqlite3_close_v2(m_db);
+}
+
+Reused Connection::reuse(const std::string& sql) {
+    auto& slot = m_prepared[sql];
+    if (!slot) slot = std::make_unique<Statement>(m_db, sql);
+    return Reused(*slot);
 }
 
 void Connection::exec(std::string_view sql) {

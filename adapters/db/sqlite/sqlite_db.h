@@ -2,9 +2,11 @@
 // Thin RAII wrappers over sqlite3: a connection and prepared statements. Prepared statements only;
 // nothing else in the program sees a sqlite3 type.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "app/dataset.h"
 #include "core/error.h"
@@ -39,17 +41,34 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
 };
 
+// A statement prepared once per connection for the queries of every request (session, office,
+// data generation); reset when the borrower is done, so no read snapshot stays open.
+class Reused {
+public:
+    explicit Reused(Statement& s) : m_s(s) {}
+    ~Reused() { m_s.reset(); }
+    Reused(const Reused&) = delete;
+    Reused& operator=(const Reused&) = delete;
+    Statement* operator->() { return &m_s; }
+    Statement& operator*() { return m_s; }
+
+private:
+    Statement& m_s;
+};
+
 class Connection {
 public:
     // Opens (creating when `create`) and checks that the file is a SQLite database.
     static Result<Connection> open(const std::string& path, bool create);
-    Connection(Connection&& o) noexcept : m_db(o.m_db) { o.m_db = nullptr; }
+    Connection(Connection&& o) noexcept : m_prepared(std::move(o.m_prepared)), m_db(o.m_db) { o.m_db = nullptr; }
     ~Connection();
     sqlite3* handle() const { return m_db; }
     void exec(std::string_view sql); // throws std::runtime_error with SQLite's message
     std::string error_message() const;
+    Reused reuse(const std::string& sql);
 
 private:
+    std::unordered_map<std::string, std::unique_ptr<Statement>> m_prepared;
     explicit Connection(sqlite3* db) : m_db(db) {}
     sqlite3* m_db = nullptr;
 };

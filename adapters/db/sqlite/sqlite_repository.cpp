@@ -401,7 +401,8 @@ Result<void> SqliteRepository::restore(const app::Dataset& data, const app::Audi
 
 Result<std::optional<OfficeInfo>> SqliteRepository::find_office(const std::string& code) {
     try {
-        Statement s(m_conn->handle(), "SELECT id, code, name, level, place, parent_id FROM office WHERE code = ?");
+        auto q = m_conn->reuse("SELECT id, code, name, level, place, parent_id FROM office WHERE code = ?");
+        Statement& s = *q;
         s.bind(1, std::string_view(code));
         if (!s.step()) return std::optional<OfficeInfo>{};
         return std::optional<OfficeInfo>(
@@ -808,11 +809,12 @@ Result<std::optional<std::pair<app::SessionRecord, app::UserRecord>>>
 SqliteRepository::find_session(const std::string& token_hash) {
     using Found = std::optional<std::pair<app::SessionRecord, app::UserRecord>>;
     return guarded([&]() -> Result<Found> {
-        Statement s(m_conn->handle(), std::string(R"(
+        auto q = m_conn->reuse(std::string(R"(
             SELECT s.id, s.user_id, s.csrf_token, s.kind, s.created_at, s.last_seen_at, )") +
-                                          user_columns + R"(
+                               user_columns + R"(
             FROM session s JOIN app_user u ON u.id = s.user_id
             LEFT JOIN office o ON o.id = u.office_id LEFT JOIN unit n ON n.id = u.unit_id WHERE s.token_hash = ?)");
+        Statement& s = *q;
         s.bind(1, std::string_view(token_hash));
         if (!s.step()) return Found{};
         app::SessionRecord r{s.integer(0), s.integer(1), s.text(2), s.text(3), s.integer(4), s.integer(5)};
@@ -1372,7 +1374,8 @@ Result<std::int64_t> SqliteRepository::add_obstacle(std::int64_t office_id, int 
 
 Result<std::int64_t> SqliteRepository::data_generation() {
     return guarded([&]() -> Result<std::int64_t> {
-        Statement s(m_conn->handle(), "SELECT coalesce((SELECT value FROM data_generation WHERE id = 1), 0)");
+        auto q = m_conn->reuse("SELECT coalesce((SELECT value FROM data_generation WHERE id = 1), 0)");
+        Statement& s = *q;
         s.step();
         return s.integer(0);
     });
