@@ -222,6 +222,8 @@ describe('Kinerja in the browser', { concurrency: false }, () => {
     await page.getByRole('heading', { name: 'Realisasi bulanan' }).waitFor();
     await page.getByLabel('Tahun').fill('2024');
     await page.getByLabel('Bulan').selectOption({ label: 'Desember' });
+    // With htmx the picker swaps the page's main part in place: a marker set on the window survives.
+    await page.evaluate(() => { window.kinerjaNoReload = true; });
     let [resp] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'GET' && r.url().includes('/realisasi?')),
       page.getByRole('button', { name: 'Tampilkan' }).click(),
@@ -230,6 +232,8 @@ describe('Kinerja in the browser', { concurrency: false }, () => {
     assert.equal(new URL(resp.url()).search, '?tahun=2024&bulan=12');
     await page.waitForURL(/\?tahun=2024&bulan=12$/);
     assert.match(await page.locator('hgroup').innerText(), /Desember 2024/);
+    assert.equal(await page.evaluate(() => window.kinerjaNoReload), true, 'htmx swapped the page in place');
+    assert.equal(resp.request().headers()['hx-request'], 'true', 'the picker went through htmx');
     const row = monthlyRow(page, IT_INDICATOR);
     assert.equal(await row.count(), 1);
     const value = row.getByLabel('Realisasi');
