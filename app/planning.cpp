@@ -56,4 +56,83 @@ Result<RevisionResult> revise_agreement(Repository& repo, const Actor& actor, co
     return out;
 }
 
+namespace {
+Result<OfficeInfo> planning_office(Repository& repo, const Actor& actor, const std::string& code, bool for_change) {
+    auto office = repo.find_office(code);
+    if (!office) return tl::unexpected(office.error());
+    if (!*office || !can_view(actor, **office))
+        return fail(ErrorCode::not_found, "Satker '" + code + "' tidak ditemukan atau di luar wewenang Anda", code);
+    if (for_change && !can_plan(actor, **office))
+        return fail(ErrorCode::forbidden, "Hanya perencana atau pimpinan satker yang mengubah rencana", code);
+    return **office;
+}
+} // namespace
+
+Result<std::vector<TargetRecord>> targets_for(Repository& repo, const Actor& actor, const std::string& office_code,
+                                              int year) {
+    auto office = planning_office(repo, actor, office_code, false);
+    if (!office) return tl::unexpected(office.error());
+    return repo.target_rows(office->id, year);
+}
+
+Result<std::map<std::string, std::string>> save_targets(Repository& repo, const Actor& actor,
+                                                        const std::string& office_code, int year,
+                                                        const std::vector<TargetEdit>& edits,
+                                                        const std::string& now_iso) {
+    auto office = planning_office(repo, actor, office_code, true);
+    if (!office) return tl::unexpected(office.error());
+    auto rows = repo.target_rows(office->id, year);
+    if (!rows) return tl::unexpected(rows.error());
+    std::map<std::string, std::string> problems;
+    std::vector<TargetWrite> writes;
+    for (const auto& e : edits) {
+        const TargetRecord* row = nullptr;
+        for (const auto& r : *rows)
+            if (r.indicator_id == e.indicator_id) row = &r;
+        if (!row)
+            return fail(ErrorCode::not_found, "Indikator tidak ada pada daftar target tahun ini",
+                        std::to_string(e.indicator_id));
+        std::string text = e.text;
+        while (!text.empty() && text.back() == ' ')
+            text.pop_back();
+        while (!text.empty() && text.front() == ' ')
+            text.erase(text.begin());
+        if (text == row->target_text && e.expected_version == row->version) continue;
+        const std::string key = "target_" + std::to_string(e.indicator_id);
+        if (text.empty()) {
+            if (row->version > 0) problems[key] = "Target yang sudah ditetapkan tidak dapat dikosongkan";
+            continue;
+        }
+        auto q = parse_quantity(text, row->unit);
+        if (!q) {
+            problems[key] = q.error().message;
+            continue;
+        }
+        writes.push_back(
+            {e.indicator_id, text, q->value ? q->value->canonical() : std::string(), q->unit, e.expected_version});
+    }
+    if (!problems.empty() || writes.empty()) return problems;
+    auto saved = repo.write_targets(office->id, year, writes, actor.login, now_iso);
+    if (!saved) {
+        if (saved.error().code != ErrorCode::conflict) return tl::unexpected(saved.error());
+        problems["target_" + saved.error().where] = saved.error().message;
+        problems["conflict"] = "1";
+    }
+    return problems;
+}
+
+Result<int> save_action_months(Repository& repo, const Actor& actor, const std::string& office_code,
+                               const std::vector<MonthsEdit>& edits, const std::string& now_iso) {
+    auto office = planning_office(repo, actor, office_code, true);
+    if (!office) return tl::unexpected(office.error());
+    std::vector<ActionMonthsWrite> writes;
+    for (const auto& e : edits) {
+        if (e.months < 0 || e.months > 0xFFF)
+            return fail(ErrorCode::invalid_input, "Bulan tidak sah", std::to_string(e.item_id));
+        writes.push_back({e.item_id, e.months, e.expected_version});
+    }
+    if (writes.empty()) return 0;
+    return repo.write_action_months(office->id, writes, actor.login, now_iso);
+}
+
 } // namespace kinerja::app

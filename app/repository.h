@@ -86,6 +86,25 @@ struct ObstacleRecord {
     std::string number, aspect, obstacle, remark, remedy;
 };
 
+// An indicator whose target for a year a planner sets: with this year's target and last year's.
+struct TargetRecord {
+    std::int64_t indicator_id = 0;
+    std::string objective, statement, unit, target_text, previous_target;
+    std::int64_t version = 0; // 0: no target for the year yet
+};
+
+struct TargetWrite {
+    std::int64_t indicator_id = 0;
+    std::string target_text, value_canonical, unit;
+    std::int64_t expected_version = 0;
+};
+
+struct ActionMonthsWrite {
+    std::int64_t item_id = 0;
+    int months = 0; // bit m-1 = month m
+    std::int64_t expected_version = 0;
+};
+
 struct AuditRow {
     std::int64_t id = 0;
     std::string at, actor, action, entity, before, after;
@@ -159,6 +178,13 @@ public:
     virtual Result<std::vector<ObstacleRecord>> obstacles(std::int64_t office_id, int year) = 0;
     virtual Result<std::int64_t> add_obstacle(std::int64_t office_id, int year, const ObstacleRecord& o,
                                               const std::string& author, const std::string& at) = 0;
+    // Indicators of the office to set targets for in `year`: those with a target this year or last
+    // year, or under a Renstra covering the year.
+    virtual Result<std::vector<TargetRecord>> target_rows(std::int64_t office_id, int year) = 0;
+    virtual Result<int> write_targets(std::int64_t office_id, int year, const std::vector<TargetWrite>& writes,
+                                      const std::string& author, const std::string& at) = 0;
+    virtual Result<int> write_action_months(std::int64_t office_id, const std::vector<ActionMonthsWrite>& writes,
+                                            const std::string& author, const std::string& at) = 0;
     // A new version of an agreement: the latest version's parties, items and budgets copied, the given
     // item targets changed. Conflict when the latest version is not `expected_version`.
     virtual Result<int> add_agreement_revision(std::int64_t agreement_id, int expected_version,

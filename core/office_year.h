@@ -127,6 +127,7 @@ struct ActionItemData {
     std::optional<int> months; // bit mask; empty when unknown
     int month_ticks = 0;
     int line = 0;
+    std::int64_t id = 0, version = 0;
 };
 
 struct ActionObjectiveData {

@@ -269,8 +269,11 @@ struct WebApp::Impl {
     Response audit_page(const Request& r, const app::Actor& a, const std::string& code);
     Response planning_page(const Request& r, const app::Actor& a, const std::string& code, int status = 200,
                            const std::string& error = {}, const std::string& saved = {},
-                           const std::map<std::string, std::string>& typed = {});
+                           const std::map<std::string, std::string>& typed = {},
+                           const std::map<std::string, std::string>& target_problems = {});
     Response revise_pk(const Request& r, const app::Actor& a, const std::string& code, const std::string& id);
+    Response save_targets(const Request& r, const app::Actor& a, const std::string& code);
+    Response save_action_months(const Request& r, const app::Actor& a, const std::string& code);
     Response budget_page(const Request& r, const app::Actor& a, const std::string& code, int status = 200,
                          const std::map<std::string, std::string>& typed = {},
                          const std::map<std::int64_t, std::string>& problems = {}, const std::string& error = {},
@@ -979,7 +982,8 @@ Response WebApp::Impl::audit_page(const Request& r, const app::Actor& a, const s
 
 Response WebApp::Impl::planning_page(const Request& r, const app::Actor& a, const std::string& code, int status,
                                      const std::string& error, const std::string& saved,
-                                     const std::map<std::string, std::string>& typed) {
+                                     const std::map<std::string, std::string>& typed,
+                                     const std::map<std::string, std::string>& target_problems) {
     auto office = repo().find_office(code);
     if (!office) throw std::runtime_error(office.error().message);
     if (!*office || !app::can_view(a, **office))
@@ -1003,6 +1007,30 @@ Response WebApp::Impl::planning_page(const Request& r, const app::Actor& a, cons
     if (!error.empty()) d.set("error", error);
     if (!saved.empty()) d.set("saved", saved);
 
+    const bool can_plan = app::can_plan(a, **office);
+    d.set("csrf", a.csrf_token);
+    d.set("previous_year", std::to_string(year - 1));
+    if (can_plan) d.set("can_plan", true);
+    {
+        auto rows = app::targets_for(repo(), a, code, year);
+        if (!rows) throw std::runtime_error(rows.error().message);
+        list targets;
+        for (const auto& t : *rows) {
+            Data td;
+            const std::string key = "target_" + std::to_string(t.indicator_id);
+            td.set("id", std::to_string(t.indicator_id));
+            td.set("objective", t.objective);
+            td.set("statement", t.statement);
+            td.set("previous", t.previous_target.empty() ? std::string("–") : t.previous_target);
+            td.set("target", typed.count(key) ? typed.at(key) : t.target_text);
+            td.set("version", std::to_string(t.version));
+            if (can_plan) td.set("editable", true);
+            if (target_problems.count(key)) td.set("problem", target_problems.at(key));
+            targets.push_back(td);
+        }
+        if (!targets.empty()) d.set("has_targets", true);
+        d.set("targets", targets);
+    }
     list renstra;
     for (const auto& rs : data->renstra) {
         Data rd;
@@ -1215,9 +1243,20 @@ Response WebApp::Impl::planning_page(const Request& r, const app::Actor& a, cons
                 idd.set("activity",
                         it.activity + (it.months ? "" : " (" + std::to_string(it.month_ticks) + " bulan tercentang)"));
                 list months;
-                for (int m = 0; m < 12; ++m)
-                    months.push_back(Data(it.months ? ((*it.months >> m) & 1 ? "✓" : "") : "?"));
+                for (int m = 0; m < 12; ++m) {
+                    Data md;
+                    md.set("mark", it.months ? ((*it.months >> m) & 1 ? "✓" : "") : "?");
+                    md.set("name", "bulan_" + std::to_string(it.id) + "_" + std::to_string(m + 1));
+                    md.set("label", "B" + std::to_string(m + 1) + " " + it.activity.substr(0, 60));
+                    if (it.months && ((*it.months >> m) & 1)) md.set("checked", true);
+                    if (can_plan) md.set("editable", true);
+                    months.push_back(md);
+                }
                 idd.set("months", months);
+                if (can_plan) idd.set("editable", true);
+                idd.set("item_id", std::to_string(it.id));
+                idd.set("version", std::to_string(it.version));
+                idd.set("original", it.months ? std::to_string(*it.months) : std::string("?"));
                 idd.set("cost", first ? (o.cost ? format_rupiah(*o.cost) : o.cost_text) : std::string());
                 idd.set("executor", it.executor);
                 items.push_back(idd);
@@ -1231,6 +1270,64 @@ Response WebApp::Impl::planning_page(const Request& r, const app::Actor& a, cons
     }
     d.set("action_plans", action_plans);
     return page("Perencanaan " + (*office)->name, render("planning", d, opt.dev_assets), &a, status);
+}
+
+Response WebApp::Impl::save_targets(const Request& r, const app::Actor& a, const std::string& code) {
+    const auto f = r.form();
+    const auto year = int_field(f, "tahun", 2000, 2100);
+    if (!year) return error_page(422, "Tidak dapat diproses", "Tahun pada formulir tidak sah", &a);
+    std::vector<app::TargetEdit> edits;
+    for (const auto& [k, v] : f) {
+        if (k.rfind("target_", 0) != 0) continue;
+        const std::string id = k.substr(7);
+        const auto version = int_field(f, ("versi_" + id).c_str(), 0, 1000000000);
+        if (id.empty() || id.size() > 15 || id.find_first_not_of("0123456789") != std::string::npos || !version)
+            return error_page(422, "Tidak dapat diproses", "Formulir target tidak sah", &a);
+        edits.push_back({std::stoll(id), v, *version});
+    }
+    auto problems = app::save_targets(repo(), a, code, *year, edits, now_iso(now()));
+    if (!problems) {
+        const int status = status_of(problems.error());
+        if (status == 404 || status == 403) return error_page(problems.error(), &a);
+        return planning_page(r, a, code, status, problems.error().message, {}, f);
+    }
+    if (!problems->empty()) {
+        const bool conflict = problems->count("conflict") > 0;
+        return planning_page(
+            r, a, code, conflict ? 409 : 422,
+            conflict ? "Ada target yang sudah diubah orang lain; tidak ada yang disimpan. Isian Anda tetap di bawah."
+                     : "Periksa target yang ditandai; tidak ada yang disimpan.",
+            {}, f, *problems);
+    }
+    return redirect("/kantor/" + code + "/rencana?tahun=" + std::to_string(*year) + "&tersimpan=target#target");
+}
+
+Response WebApp::Impl::save_action_months(const Request& r, const app::Actor& a, const std::string& code) {
+    const auto f = r.form();
+    const auto year = int_field(f, "tahun", 2000, 2100);
+    if (!year) return error_page(422, "Tidak dapat diproses", "Tahun pada formulir tidak sah", &a);
+    std::vector<app::MonthsEdit> edits;
+    for (const auto& [k, v] : f) {
+        if (k.rfind("versi_", 0) != 0) continue;
+        const std::string id = k.substr(6);
+        const auto version = int_field(f, k.c_str(), 0, 1000000000);
+        if (id.empty() || id.size() > 15 || id.find_first_not_of("0123456789") != std::string::npos || !version)
+            return error_page(422, "Tidak dapat diproses", "Formulir Rencana Aksi tidak sah", &a);
+        int months = 0;
+        for (int m = 1; m <= 12; ++m)
+            if (f.count("bulan_" + id + "_" + std::to_string(m))) months |= 1 << (m - 1);
+        // Only what changed is written: an activity whose months the source never gave stays unknown until ticked.
+        const std::string original = f.count("asal_" + id) ? f.at("asal_" + id) : std::string("?");
+        if (original == "?" ? months == 0 : original == std::to_string(months)) continue;
+        edits.push_back({std::stoll(id), months, *version});
+    }
+    auto saved = app::save_action_months(repo(), a, code, edits, now_iso(now()));
+    if (!saved) {
+        const int status = status_of(saved.error());
+        if (status == 404 || status == 403) return error_page(saved.error(), &a);
+        return planning_page(r, a, code, status, saved.error().message);
+    }
+    return redirect("/kantor/" + code + "/rencana?tahun=" + std::to_string(*year) + "&tersimpan=renaksi#renaksi");
 }
 
 Response WebApp::Impl::revise_pk(const Request& r, const app::Actor& a, const std::string& code,
@@ -1499,9 +1596,15 @@ Response WebApp::Impl::handle(const Request& r) {
         if (sub == "/hambatan" && post) return obstacle_add(r, a, code);
         if (sub == "/rencana" && get) {
             const auto q = r.query_params();
-            return planning_page(r, a, code, 200, {},
-                                 q.count("revisi") ? "Revisi PK tersimpan sebagai versi " + q.at("revisi") + "." : "");
+            std::string saved;
+            if (q.count("revisi"))
+                saved = "Revisi PK tersimpan sebagai versi " + q.at("revisi") + ".";
+            else if (q.count("tersimpan"))
+                saved = q.at("tersimpan") == "target" ? "Target tersimpan." : "Jadwal Rencana Aksi tersimpan.";
+            return planning_page(r, a, code, 200, {}, saved);
         }
+        if (sub == "/target" && post) return save_targets(r, a, code);
+        if (sub == "/renaksi" && post) return save_action_months(r, a, code);
         if (sub.rfind("/pk/", 0) == 0 && sub.ends_with("/revisi") && post)
             return revise_pk(r, a, code, sub.substr(4, sub.size() - 4 - 7));
     }

@@ -24,7 +24,7 @@ TEST(Planning, ShowsTheSeedDocumentsOfEachOffice) {
          {"Periode 2020–2024", "Mandiri, Professional, dan Berintegritas", "Membangun SDM yang Kompeten",
           "Rencana Kinerja Tahunan", "Yasrin Abidin", "Marta Dinata", "25 Januari 2024", "20.518.557.000",
           "NIP 19830729 200902 1 004", "KRO (Klasifikasi Rincian Output)", "menurunkan:", "kutipan dalam laporan",
-          "Tahun Anggaran tertulis 2023", "822,654,000", "B12", "✓", "bulan tercentang"})
+          "Tahun Anggaran tertulis 2023", "822,654,000", "B12", "type=\"checkbox\"", " checked", "bulan tercentang"})
         EXPECT_NE(p.body.find(t), std::string::npos) << t;
     // The IKU decree of Mesuji: programs, activities and indicators without targets.
     p = admin.get("/kantor/kpu-kab-mesuji/rencana?tahun=2024");
@@ -42,8 +42,10 @@ TEST(Planning, ShowsTheSeedDocumentsOfEachOffice) {
     Browser viewer(s);
     ASSERT_TRUE(viewer.login("viewer.prabumulih"));
     EXPECT_EQ(viewer.get("/kantor/kpu-kab-mesuji/rencana?tahun=2024").status, 404);
-    EXPECT_EQ(viewer.get("/kantor/kpu-kota-prabumulih/rencana?tahun=2024").body.find("Buat revisi PK"),
-              std::string::npos);
+    const auto read_only = viewer.get("/kantor/kpu-kota-prabumulih/rencana?tahun=2024").body;
+    EXPECT_EQ(read_only.find("Buat revisi PK"), std::string::npos);
+    EXPECT_NE(read_only.find("✓"), std::string::npos); // months shown, not editable
+    EXPECT_EQ(read_only.find("type=\"checkbox\""), std::string::npos);
 }
 
 std::map<std::string, std::string> revision_form(const std::string& page, const std::string& agreement,
@@ -109,6 +111,69 @@ TEST(Planning, APkRevisionKeepsTheOldVersionAndRecordsItsReason) {
     ASSERT_TRUE(head.login("head.prabumulih"));
     const auto audit = head.get("/kantor/kpu-kota-prabumulih/audit?aksi=revise-agreement");
     EXPECT_NE(audit.body.find("&quot;after&quot;: &quot;97%&quot;"), std::string::npos);
+}
+
+TEST(Planning, APlannerSetsNextYearsTargetsAndTheActionPlanMonths) {
+    ServerProcess s(fresh_demo());
+    Browser planner(s);
+    ASSERT_TRUE(planner.login("planner.prabumulih"));
+    // 2025: the indicators with a 2024 target are offered, with last year's target beside them.
+    auto page = planner.get("/kantor/kpu-kota-prabumulih/rencana?tahun=2025");
+    ASSERT_EQ(page.status, 200);
+    std::smatch m;
+    const auto at = page.body.find("mengembangkan sarana dan prasarana IT Pemilu/Pemilihan");
+    ASSERT_NE(at, std::string::npos);
+    const std::string after = page.body.substr(at);
+    ASSERT_TRUE(std::regex_search(after, m, std::regex(R"|(name="target_(\d+)" value="")|")));
+    const std::string id = m[1];
+    auto save = [&](const std::string& value, const std::string& version) {
+        planner.get("/kantor/kpu-kota-prabumulih/rencana?tahun=2025");
+        return planner.post_form(
+            "/kantor/kpu-kota-prabumulih/target",
+            {{"csrf", planner.csrf()}, {"tahun", "2025"}, {"target_" + id, value}, {"versi_" + id, version}});
+    };
+    auto r = save("92.5%", "0");
+    EXPECT_EQ(r.status, 422);
+    EXPECT_NE(r.body.find("tulis dengan koma (92,5)"), std::string::npos);
+    EXPECT_NE(r.body.find("value=\"92.5%\""), std::string::npos);
+    EXPECT_EQ(save("92,5%", "0").status, 303);
+    EXPECT_EQ(save("93%", "0").status, 409); // stale: it is version 1 now
+    // The 2025 measurement now holds that target.
+    const auto login =
+        s.request("POST", "/api/v1/login", R"({"login": "planner.prabumulih", "password": "kinerja-demo"})");
+    const std::string token =
+        login.body.substr(login.body.find(":\"") + 2, login.body.rfind('"') - login.body.find(":\"") - 2);
+    const auto api = s.request("GET", "/api/v1/offices/kpu-kota-prabumulih/measurement?year=2025", {},
+                               {{"Authorization", "Bearer " + token}});
+    EXPECT_NE(api.body.find("\"text\":\"92,5%\",\"value\":\"92.5\""), std::string::npos) << api.body.substr(0, 600);
+
+    // The action plan: tick months of an activity whose months the PDF lost.
+    page = planner.get("/kantor/kpu-kota-prabumulih/rencana?tahun=2024");
+    ASSERT_TRUE(std::regex_search(
+        page.body, m,
+        std::regex(R"|(name="versi_(\d+)" value="(\d+)"><input type="hidden" name="asal_\d+" value="\?")|")));
+    const std::string item = m[1], version = m[2];
+    r = planner.post_form("/kantor/kpu-kota-prabumulih/renaksi", {{"csrf", planner.csrf()},
+                                                                  {"tahun", "2024"},
+                                                                  {"asal_" + item, "?"},
+                                                                  {"versi_" + item, version},
+                                                                  {"bulan_" + item + "_2", "on"},
+                                                                  {"bulan_" + item + "_3", "on"}});
+    EXPECT_EQ(r.status, 303);
+    page = planner.get("/kantor/kpu-kota-prabumulih/rencana?tahun=2024");
+    EXPECT_NE(page.body.find("name=\"asal_" + item + "\" value=\"6\""), std::string::npos); // B2 and B3
+    Browser viewer(s);
+    ASSERT_TRUE(viewer.login("viewer.prabumulih"));
+    viewer.get("/kantor/kpu-kota-prabumulih/rencana?tahun=2024");
+    EXPECT_EQ(
+        viewer
+            .post_form("/kantor/kpu-kota-prabumulih/renaksi",
+                       {{"csrf", viewer.csrf()}, {"tahun", "2024"}, {"asal_" + item, "6"}, {"versi_" + item, "2"}})
+            .status,
+        403);
+    const auto audit = planner.get("/kantor/kpu-kota-prabumulih/audit?pengguna=planner.prabumulih").body;
+    EXPECT_NE(audit.find("set-target"), std::string::npos);
+    EXPECT_NE(audit.find("set-action-months"), std::string::npos);
 }
 
 } // namespace

@@ -548,7 +548,8 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
                     {o.text(2), o.text(3), o.text(4), o.text(5), opt_rupiah(o, 6), {}, static_cast<int>(o.integer(7))});
             }
             Statement i(db, R"(
-                SELECT i.action_objective_id, i.indicator_text, i.target_text, i.activity, i.executor, i.months, i.month_ticks, i.line
+                SELECT i.action_objective_id, i.indicator_text, i.target_text, i.activity, i.executor, i.months, i.month_ticks, i.line,
+                       i.id, i.version
                 FROM action_item i JOIN action_objective o ON o.id = i.action_objective_id JOIN action_plan p ON p.id = o.plan_id
                 WHERE p.office_id = ? AND p.year = ? ORDER BY i.id)");
             i.bind(1, office.id).bind(2, year);
@@ -556,9 +557,9 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
                 const auto [a, k] = obj_index.at(i.integer(0));
                 std::optional<int> months;
                 if (!i.is_null(5)) months = static_cast<int>(i.integer(5));
-                d.action_plans[a].objectives[k].items.push_back({i.text(1), i.text(2), i.text(3), i.text(4), months,
-                                                                 static_cast<int>(i.integer(6)),
-                                                                 static_cast<int>(i.integer(7))});
+                d.action_plans[a].objectives[k].items.push_back(
+                    {i.text(1), i.text(2), i.text(3), i.text(4), months, static_cast<int>(i.integer(6)),
+                     static_cast<int>(i.integer(7)), i.integer(8), i.integer(9)});
             }
         }
         {
@@ -1378,6 +1379,126 @@ Result<std::int64_t> SqliteRepository::data_generation() {
         Statement& s = *q;
         s.step();
         return s.integer(0);
+    });
+}
+
+Result<std::vector<app::TargetRecord>> SqliteRepository::target_rows(std::int64_t office_id, int year) {
+    return guarded([&]() -> Result<std::vector<app::TargetRecord>> {
+        std::vector<app::TargetRecord> out;
+        Statement s(m_conn->handle(), R"(
+            SELECT i.id, o.name, i.statement, coalesce(i.unit, ''), coalesce(t.target_text, ''), coalesce(p.target_text, ''),
+                   coalesce(t.version, 0)
+            FROM indicator i JOIN objective o ON o.id = i.objective_id
+            LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = ?2 AND t.kind = 'year'
+            LEFT JOIN indicator_target p ON p.indicator_id = i.id AND p.year = ?2 - 1 AND p.kind = 'year'
+            WHERE o.office_id = ?1
+              AND (t.id IS NOT NULL OR p.id IS NOT NULL
+                   OR EXISTS (SELECT 1 FROM renstra_item ri JOIN renstra r ON r.id = ri.renstra_id
+                              WHERE ri.id = o.renstra_item_id AND ?2 BETWEEN r.period_start AND r.period_end))
+            ORDER BY o.id, i.number, i.id)");
+        s.bind(1, office_id).bind(2, std::int64_t{year});
+        while (s.step())
+            out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(6)});
+        return out;
+    });
+}
+
+Result<int> SqliteRepository::write_targets(std::int64_t office_id, int year,
+                                            const std::vector<app::TargetWrite>& writes, const std::string& author,
+                                            const std::string& at) {
+    return in_transaction(*m_conn, [&]() -> Result<int> {
+        int saved = 0;
+        for (const auto& w : writes) {
+            Statement own(m_conn->handle(), R"(
+                SELECT 1 FROM indicator i JOIN objective o ON o.id = i.objective_id WHERE i.id = ? AND o.office_id = ?)");
+            own.bind(1, w.indicator_id).bind(2, office_id);
+            if (!own.step())
+                return fail(ErrorCode::not_found, "Indikator tidak ada di satker ini", std::to_string(w.indicator_id));
+            Statement cur(m_conn->handle(), R"(
+                SELECT id, version, target_text FROM indicator_target WHERE indicator_id = ? AND year = ? AND kind = 'year')");
+            cur.bind(1, w.indicator_id).bind(2, std::int64_t{year});
+            const bool exists = cur.step();
+            const std::int64_t version = exists ? cur.integer(1) : 0;
+            if (version != w.expected_version)
+                return fail(ErrorCode::conflict,
+                            exists ? "Target ini sudah diubah orang lain menjadi '" + cur.text(2) +
+                                         "'; periksa lalu simpan lagi"
+                                   : std::string("Target ini sudah dihapus; muat ulang halaman"),
+                            std::to_string(w.indicator_id));
+            std::string before;
+            std::int64_t id = 0;
+            if (exists) {
+                id = cur.integer(0);
+                before = "{\"target\": " + json_str(cur.text(2)) + "}";
+                Statement u(m_conn->handle(), R"(
+                    UPDATE indicator_target SET target_text = ?, value = ?, unit = ?, source = 'web', line = NULL,
+                           version = version + 1 WHERE id = ?)");
+                u.bind(1, std::string_view(w.target_text));
+                if (w.value_canonical.empty())
+                    u.bind_null(2);
+                else
+                    u.bind(2, std::string_view(w.value_canonical));
+                if (w.unit.empty())
+                    u.bind_null(3);
+                else
+                    u.bind(3, std::string_view(w.unit));
+                u.bind(4, id);
+                u.step();
+            } else {
+                Statement ins(m_conn->handle(), R"(
+                    INSERT INTO indicator_target (indicator_id, year, kind, target_text, value, unit, source, version)
+                    VALUES (?, ?, 'year', ?, ?, ?, 'web', 1))");
+                ins.bind(1, w.indicator_id).bind(2, std::int64_t{year}).bind(3, std::string_view(w.target_text));
+                if (w.value_canonical.empty())
+                    ins.bind_null(4);
+                else
+                    ins.bind(4, std::string_view(w.value_canonical));
+                if (w.unit.empty())
+                    ins.bind_null(5);
+                else
+                    ins.bind(5, std::string_view(w.unit));
+                ins.step();
+                id = sqlite3_last_insert_rowid(m_conn->handle());
+            }
+            audit(*m_conn, office_id, author, "set-target", "indicator_target", id, before,
+                  "{\"indicator_id\": " + std::to_string(w.indicator_id) + ", \"year\": " + std::to_string(year) +
+                      ", \"target\": " + json_str(w.target_text) + "}",
+                  at);
+            ++saved;
+        }
+        return saved;
+    });
+}
+
+Result<int> SqliteRepository::write_action_months(std::int64_t office_id,
+                                                  const std::vector<app::ActionMonthsWrite>& writes,
+                                                  const std::string& author, const std::string& at) {
+    return in_transaction(*m_conn, [&]() -> Result<int> {
+        int saved = 0;
+        for (const auto& w : writes) {
+            Statement cur(m_conn->handle(), R"(
+                SELECT i.version, i.months FROM action_item i JOIN action_objective o ON o.id = i.action_objective_id
+                JOIN action_plan p ON p.id = o.plan_id WHERE i.id = ? AND p.office_id = ?)");
+            cur.bind(1, w.item_id).bind(2, office_id);
+            if (!cur.step())
+                return fail(ErrorCode::not_found, "Kegiatan Rencana Aksi tidak ada di satker ini",
+                            std::to_string(w.item_id));
+            if (cur.integer(0) != w.expected_version)
+                return fail(ErrorCode::conflict, "Jadwal kegiatan ini sudah diubah orang lain; muat ulang halaman",
+                            std::to_string(w.item_id));
+            const std::string before =
+                cur.is_null(1) ? "{\"months\": null}" : "{\"months\": " + std::to_string(cur.integer(1)) + "}";
+            Statement u(m_conn->handle(),
+                        "UPDATE action_item SET months = ?, month_ticks = ?, version = version + 1 WHERE id = ?");
+            u.bind(1, std::int64_t{w.months})
+                .bind(2, std::int64_t{__builtin_popcount(static_cast<unsigned>(w.months))})
+                .bind(3, w.item_id);
+            u.step();
+            audit(*m_conn, office_id, author, "set-action-months", "action_item", w.item_id, before,
+                  "{\"months\": " + std::to_string(w.months) + "}", at);
+            ++saved;
+        }
+        return saved;
     });
 }
 

@@ -51,6 +51,11 @@ public:
     Result<std::int64_t> add_obstacle(std::int64_t office_id, int year, const app::ObstacleRecord& o,
                                       const std::string& author, const std::string& at) override;
     Result<std::int64_t> data_generation() override;
+    Result<std::vector<app::TargetRecord>> target_rows(std::int64_t office_id, int year) override;
+    Result<int> write_targets(std::int64_t office_id, int year, const std::vector<app::TargetWrite>& writes,
+                              const std::string& author, const std::string& at) override;
+    Result<int> write_action_months(std::int64_t office_id, const std::vector<app::ActionMonthsWrite>& writes,
+                                    const std::string& author, const std::string& at) override;
     Result<std::optional<app::UserRecord>> find_user(const std::string& login) override;
     Result<std::optional<app::LoginFailure>> login_failure(const std::string& login) override;
     Result<void> record_login_failure(const std::string& login, const app::LoginFailure& f) override;

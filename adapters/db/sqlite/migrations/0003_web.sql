@@ -24,6 +24,10 @@ CREATE TABLE login_failure (
 -- Every edit of an actual carries the version it was based on; a stale one is refused.
 ALTER TABLE actual ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 
+-- Yearly targets and the months of the action plan are edited the same way.
+ALTER TABLE indicator_target ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE action_item ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+
 -- Monthly spending is edited the same way.
 ALTER TABLE budget_spending ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 
