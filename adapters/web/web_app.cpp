@@ -648,6 +648,30 @@ std::optional<int> int_field(const std::map<std::string, std::string>& m, const 
     return v;
 }
 
+// The form's fields "<prefix><id>" with the version each was based on ("versi_<id>", 0 when absent).
+// nullopt when an id or a version is not a whole number: the form was tampered with or cut.
+struct VersionedField {
+    std::int64_t id = 0;
+    std::string id_text, value;
+    std::int64_t version = 0;
+};
+std::optional<std::vector<VersionedField>> versioned_fields(const std::map<std::string, std::string>& f,
+                                                            const std::string& prefix) {
+    auto whole = [](const std::string& t) {
+        return !t.empty() && t.size() <= 15 && t.find_first_not_of("0123456789") == std::string::npos;
+    };
+    std::vector<VersionedField> out;
+    for (const auto& [key, value] : f) {
+        if (key.rfind(prefix, 0) != 0) continue;
+        const std::string id = key.substr(prefix.size());
+        const auto v = f.find("versi_" + id);
+        const std::string version = v == f.end() ? std::string("0") : v->second;
+        if (!whole(id) || !whole(version)) return std::nullopt;
+        out.push_back({std::stoll(id), id, value, std::stoll(version)});
+    }
+    return out;
+}
+
 std::string human_size(std::int64_t bytes) {
     if (bytes < 1024) return std::to_string(bytes) + " B";
     if (bytes < 1024 * 1024) return Decimal(bytes * 10 / 1024, 1).indonesian(1) + " KB";
@@ -781,20 +805,14 @@ Response WebApp::Impl::monthly_save(const Request& r, const app::Actor& a, const
     const auto year = int_field(f, "tahun", 2000, 2100);
     const auto month = int_field(f, "bulan", 1, 12);
     if (!year || !month) return error_page(422, "Tidak dapat diproses", "Tahun atau bulan pada formulir tidak sah", &a);
+    const auto fields = versioned_fields(f, "nilai_");
+    if (!fields) return error_page(422, "Tidak dapat diproses", "Formulir realisasi tidak sah", &a);
     std::vector<app::ActualEdit> edits;
     std::map<std::int64_t, std::pair<std::string, std::string>> typed;
-    for (const auto& [key, value] : f) {
-        if (key.rfind("nilai_", 0) != 0) continue;
-        const std::string id_text = key.substr(6);
-        if (id_text.empty() || id_text.size() > 15 || id_text.find_first_not_of("0123456789") != std::string::npos)
-            continue;
-        const std::int64_t id = std::stoll(id_text);
-        const std::string note = f.count("catatan_" + id_text) ? f.at("catatan_" + id_text) : std::string();
-        const auto version = f.count("versi_" + id_text) ? f.at("versi_" + id_text) : std::string("0");
-        if (version.empty() || version.size() > 15 || version.find_first_not_of("0123456789") != std::string::npos)
-            return error_page(422, "Tidak dapat diproses", "Versi pada formulir tidak sah", &a);
-        edits.push_back({id, value, note, std::stoll(version)});
-        typed[id] = {value, note};
+    for (const auto& field : *fields) {
+        const std::string note = f.count("catatan_" + field.id_text) ? f.at("catatan_" + field.id_text) : std::string();
+        edits.push_back({field.id, field.value, note, field.version});
+        typed[field.id] = {field.value, note};
     }
     const std::string correction = f.count("koreksi") ? f.at("koreksi") : std::string();
     auto result = app::save_actuals(repo(), a, code, *year, *month, edits, correction, now_iso(now()));
@@ -1276,15 +1294,11 @@ Response WebApp::Impl::save_targets(const Request& r, const app::Actor& a, const
     const auto f = r.form();
     const auto year = int_field(f, "tahun", 2000, 2100);
     if (!year) return error_page(422, "Tidak dapat diproses", "Tahun pada formulir tidak sah", &a);
+    const auto fields = versioned_fields(f, "target_");
+    if (!fields) return error_page(422, "Tidak dapat diproses", "Formulir target tidak sah", &a);
     std::vector<app::TargetEdit> edits;
-    for (const auto& [k, v] : f) {
-        if (k.rfind("target_", 0) != 0) continue;
-        const std::string id = k.substr(7);
-        const auto version = int_field(f, ("versi_" + id).c_str(), 0, 1000000000);
-        if (id.empty() || id.size() > 15 || id.find_first_not_of("0123456789") != std::string::npos || !version)
-            return error_page(422, "Tidak dapat diproses", "Formulir target tidak sah", &a);
-        edits.push_back({std::stoll(id), v, *version});
-    }
+    for (const auto& field : *fields)
+        edits.push_back({field.id, field.value, field.version});
     auto problems = app::save_targets(repo(), a, code, *year, edits, now_iso(now()));
     if (!problems) {
         const int status = status_of(problems.error());
@@ -1415,16 +1429,11 @@ Response WebApp::Impl::budget_save(const Request& r, const app::Actor& a, const 
     const auto year = int_field(f, "tahun", 2000, 2100);
     const auto month = int_field(f, "bulan", 1, 12);
     if (!year || !month) return error_page(422, "Tidak dapat diproses", "Tahun atau bulan pada formulir tidak sah", &a);
+    const auto fields = versioned_fields(f, "jumlah_");
+    if (!fields) return error_page(422, "Tidak dapat diproses", "Formulir anggaran tidak sah", &a);
     std::vector<app::SpendingEdit> edits;
-    for (const auto& [key, value] : f) {
-        if (key.rfind("jumlah_", 0) != 0) continue;
-        const std::string id = key.substr(7);
-        const std::string version = f.count("versi_" + id) ? f.at("versi_" + id) : std::string("0");
-        if (id.empty() || id.size() > 15 || id.find_first_not_of("0123456789") != std::string::npos ||
-            version.empty() || version.size() > 15 || version.find_first_not_of("0123456789") != std::string::npos)
-            return error_page(422, "Tidak dapat diproses", "Formulir anggaran tidak sah", &a);
-        edits.push_back({std::stoll(id), value, std::stoll(version)});
-    }
+    for (const auto& field : *fields)
+        edits.push_back({field.id, field.value, field.version});
     const std::string correction = f.count("koreksi") ? f.at("koreksi") : std::string();
     auto result = app::save_spending(repo(), a, code, *year, *month, edits, correction, now_iso(now()));
     if (!result) {
