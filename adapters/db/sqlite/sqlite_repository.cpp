@@ -942,6 +942,15 @@ bool month_locked(Connection& c, std::int64_t office_id, int year, int month) {
     return s.step();
 }
 
+// Checked again inside each write transaction: a lock that lands between the page and the save wins,
+// and only a correction may change a locked month.
+Result<void> writable_month(Connection& c, std::int64_t office_id, int year, int month, const std::string& action) {
+    if (action != "correction" && month_locked(c, office_id, year, month))
+        return fail(ErrorCode::conflict, "Bulan ini baru saja dikunci; perubahan hanya sebagai koreksi dengan alasan",
+                    "0");
+    return {};
+}
+
 } // namespace
 
 Result<std::vector<app::SheetRowRecord>> SqliteRepository::month_rows(std::int64_t office_id, int year, int month) {
@@ -1011,10 +1020,8 @@ Result<int> SqliteRepository::write_actuals(std::int64_t office_id, int year, in
                                             const std::string& at, const std::string& action,
                                             const std::string& reason) {
     return in_transaction(*m_conn, [&]() -> Result<int> {
-        // The lock is checked again inside the transaction: a lock that lands between the page and the save wins.
-        if (action != "correction" && month_locked(*m_conn, office_id, year, month))
-            return fail(ErrorCode::conflict,
-                        "Bulan ini baru saja dikunci; perubahan hanya sebagai koreksi dengan alasan", "0");
+        if (auto open = writable_month(*m_conn, office_id, year, month, action); !open)
+            return tl::unexpected(open.error());
         int saved = 0;
         for (const auto& w : writes) {
             Statement cur(m_conn->handle(), R"(
@@ -1284,9 +1291,8 @@ Result<int> SqliteRepository::write_spending(std::int64_t office_id, int year, i
                                              const std::string& at, const std::string& action,
                                              const std::string& reason) {
     return in_transaction(*m_conn, [&]() -> Result<int> {
-        if (action != "correction" && month_locked(*m_conn, office_id, year, month))
-            return fail(ErrorCode::conflict,
-                        "Bulan ini baru saja dikunci; perubahan hanya sebagai koreksi dengan alasan", "0");
+        if (auto open = writable_month(*m_conn, office_id, year, month, action); !open)
+            return tl::unexpected(open.error());
         int saved = 0;
         for (const auto& w : writes) {
             Statement cur(m_conn->handle(), R"(
