@@ -11,13 +11,6 @@ namespace {
 
 namespace bj = boost::json;
 
-std::string demo_db() {
-    const std::string db = temp_dir() + "/demo.db";
-    const auto r = run_kinerja("demo --db " + db);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return db;
-}
-
 bj::object measure_json(const std::string& db, const std::string& extra = {}) {
     const auto r =
         run_kinerja("measure --db " + db + " --satker kpu-kota-prabumulih --year 2024 --format json " + extra);
@@ -33,7 +26,7 @@ const bj::object& indicator(const bj::object& m, const std::string& name_start) 
 }
 
 TEST(Demo, CreatesTheSeedOfficesAndRefusesToOverwrite) {
-    const std::string db = demo_db();
+    const std::string db = demo_database();
     for (const char* satker :
          {"kpu-kota-prabumulih", "kpu-kab-oku-selatan", "kpu-prov-kalimantan-timur", "kpu-kab-mesuji"}) {
         const auto r = run_kinerja(std::string("measure --db ") + db + " --satker " + satker + " --year 2024");
@@ -47,7 +40,7 @@ TEST(Demo, CreatesTheSeedOfficesAndRefusesToOverwrite) {
 }
 
 TEST(Measure, ReproducesTheSeedFigures) {
-    const auto m = measure_json(demo_db());
+    const auto m = measure_json(demo_database());
     EXPECT_EQ(m.at("schema").as_string(), "kinerja.measure/1");
     EXPECT_EQ(m.at("rounding").as_string(), "half-up");
     EXPECT_EQ(indicator(m, "Persentase KPU Kota Prabumulih yang mampu merencanakan").at("achievement").as_string(),
@@ -72,7 +65,7 @@ TEST(Measure, ReproducesTheSeedFigures) {
 }
 
 TEST(Measure, TruncationReproducesTheSeedsPrinting) {
-    const auto m = measure_json(demo_db(), "--rounding truncate");
+    const auto m = measure_json(demo_database(), "--rounding truncate");
     EXPECT_EQ(m.at("rounding").as_string(), "truncate");
     EXPECT_EQ(indicator(m, "Persentase pemahaman regulasi").at("achievement").as_string(), "94.73");
     EXPECT_EQ(indicator(m, "Persentase KPU Kota Prabumulih yang mampu merencanakan").at("achievement").as_string(),
@@ -80,7 +73,7 @@ TEST(Measure, TruncationReproducesTheSeedsPrinting) {
 }
 
 TEST(Measure, TextShowsIndonesianNumbersMethodAndScale) {
-    const auto r = run_kinerja("measure --db " + demo_db() + " --satker kpu-kota-prabumulih --year 2024");
+    const auto r = run_kinerja("measure --db " + demo_database() + " --satker kpu-kota-prabumulih --year 2024");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     for (const char* s : {"94,44", "94,74", "93,75", "98,15 (rata-rata 3 indikator)", "Rp 551.587.000", "90,03%",
                           "Sangat Berhasil: x ≥ 85", "Tidak Berhasil: x < 55", "Keputusan Kepala LAN"})
@@ -88,14 +81,16 @@ TEST(Measure, TextShowsIndonesianNumbersMethodAndScale) {
 }
 
 TEST(Measure, CsvHasOneLinePerIndicator) {
-    const auto r = run_kinerja("measure --db " + demo_db() + " --satker kpu-kota-prabumulih --year 2024 --format csv");
+    const auto r =
+        run_kinerja("measure --db " + demo_database() + " --satker kpu-kota-prabumulih --year 2024 --format csv");
     ASSERT_EQ(r.exit_code, 0);
     EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1 + 37);
     EXPECT_NE(r.out.find(";94,44;Sangat Berhasil;"), std::string::npos);
 }
 
 TEST(Measure, AnOfficeWithTargetsButNoActualsSaysWhy) {
-    const auto r = run_kinerja("measure --db " + demo_db() + " --satker kpu-kab-oku-selatan --year 2024 --format json");
+    const auto r =
+        run_kinerja("measure --db " + demo_database() + " --satker kpu-kab-oku-selatan --year 2024 --format json");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto m = bj::parse(r.out).as_object();
     const auto& ind = m.at("objectives").as_array().at(0).at("indicators").as_array().at(0).as_object();
@@ -104,7 +99,7 @@ TEST(Measure, AnOfficeWithTargetsButNoActualsSaysWhy) {
 }
 
 TEST(Measure, UnknownOfficeIsADomainFailure) {
-    const auto r = run_kinerja("measure --db " + demo_db() + " --satker kpu-kota-atlantis --year 2024");
+    const auto r = run_kinerja("measure --db " + demo_database() + " --satker kpu-kota-atlantis --year 2024");
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("kpu-kota-atlantis"), std::string::npos);
     EXPECT_NE(r.err.find("tidak dikenal"), std::string::npos);
@@ -118,7 +113,7 @@ TEST(Measure, BadUsageExitsTwo) {
 }
 
 TEST(Rollup, OfficesRollUpToTheirProvinceAndTheNation) {
-    const std::string db = demo_db();
+    const std::string db = demo_database();
     auto r = run_kinerja("rollup --db " + db + " --year 2024 --format json");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto root = bj::parse(r.out).as_object();
@@ -157,7 +152,7 @@ TEST(Database, AFileThatIsNotADatabaseIsRefusedAndUntouched) {
 }
 
 TEST(Database, ANewerSchemaIsRefused) {
-    const std::string db = demo_db();
+    const std::string db = demo_database();
     sqlite3* h = nullptr;
     ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
     sqlite3_exec(h, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
@@ -175,7 +170,7 @@ TEST(Database, AMissingDatabaseIsNotCreatedByReaders) {
 
 TEST(ExportLoad, RoundTripIsByteIdentical) {
     const std::string dir = temp_dir();
-    const std::string db = demo_db();
+    const std::string db = demo_database();
     ASSERT_EQ(run_kinerja("export --db " + db + " --out " + dir + "/a.json").exit_code, 0);
     const auto load = run_kinerja("load --db " + dir + "/copy.db " + dir + "/a.json");
     ASSERT_EQ(load.exit_code, 0) << load.err;
@@ -192,7 +187,7 @@ TEST(ExportLoad, RoundTripIsByteIdentical) {
 
 TEST(ExportLoad, AMissingFieldIsNamedAndNothingIsWritten) {
     const std::string dir = temp_dir();
-    ASSERT_EQ(run_kinerja("export --db " + demo_db() + " --out " + dir + "/a.json").exit_code, 0);
+    ASSERT_EQ(run_kinerja("export --db " + demo_database() + " --out " + dir + "/a.json").exit_code, 0);
     std::string json = read_file(dir + "/a.json");
     const auto pos = json.find("\"columns\"");
     ASSERT_NE(pos, std::string::npos);
@@ -209,7 +204,7 @@ TEST(ExportLoad, AMissingFieldIsNamedAndNothingIsWritten) {
 
 TEST(ExportLoad, ARowThatBreaksAConstraintLeavesNothingBehind) {
     const std::string dir = temp_dir();
-    ASSERT_EQ(run_kinerja("export --db " + demo_db() + " --out " + dir + "/a.json").exit_code, 0);
+    ASSERT_EQ(run_kinerja("export --db " + demo_database() + " --out " + dir + "/a.json").exit_code, 0);
     std::string json = read_file(dir + "/a.json");
     // Point the last actual at an indicator that does not exist: the foreign key refuses it.
     const auto table = json.find("{\"name\": \"actual\"");
@@ -235,7 +230,7 @@ std::string edit_table(std::string json, const std::string& table, const std::st
 
 TEST(ExportLoad, AMalformedNumberIsNamedWithItsPlace) {
     const std::string dir = temp_dir();
-    ASSERT_EQ(run_kinerja("export --db " + demo_db() + " --out " + dir + "/a.json").exit_code, 0);
+    ASSERT_EQ(run_kinerja("export --db " + demo_database() + " --out " + dir + "/a.json").exit_code, 0);
     const std::string json = read_file(dir + "/a.json");
     // "95" in the canonical value column of the first target becomes "9,5".
     std::FILE* f = std::fopen((dir + "/bad.json").c_str(), "w");
@@ -258,7 +253,7 @@ TEST(ExportLoad, AMalformedNumberIsNamedWithItsPlace) {
 
 TEST(ExportLoad, LoadIntoANonEmptyDatabaseIsRefused) {
     const std::string dir = temp_dir();
-    const std::string db = demo_db();
+    const std::string db = demo_database();
     ASSERT_EQ(run_kinerja("export --db " + db + " --out " + dir + "/a.json").exit_code, 0);
     const std::string before = read_file(dir + "/a.json");
     const auto r = run_kinerja("load --db " + db + " " + dir + "/a.json");
@@ -269,7 +264,7 @@ TEST(ExportLoad, LoadIntoANonEmptyDatabaseIsRefused) {
 }
 
 TEST(Check, ListsTheSeedsContradictions) {
-    const auto r = run_kinerja("check --db " + demo_db() + " --satker kpu-kota-prabumulih --year 2024 --json");
+    const auto r = run_kinerja("check --db " + demo_database() + " --satker kpu-kota-prabumulih --year 2024 --json");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto root = bj::parse(r.out).as_object();
     EXPECT_EQ(root.at("schema").as_string(), "kinerja.check/1");
@@ -306,7 +301,7 @@ TEST(Check, ListsTheSeedsContradictions) {
 }
 
 TEST(Check, FindsAnotherOfficesNameAndBadNumbersInOkuSelatan) {
-    const auto r = run_kinerja("check --db " + demo_db() + " --satker kpu-kab-oku-selatan --year 2024");
+    const auto r = run_kinerja("check --db " + demo_database() + " --satker kpu-kab-oku-selatan --year 2024");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("foreign-office-name"), std::string::npos);
     EXPECT_NE(r.out.find("KPU Kota Prabumulih"), std::string::npos);
@@ -314,7 +309,7 @@ TEST(Check, FindsAnotherOfficesNameAndBadNumbersInOkuSelatan) {
 }
 
 TEST(Check, FindsTheDecimalPointInKalimantanTimur) {
-    const auto r = run_kinerja("check --db " + demo_db() + " --satker kpu-prov-kalimantan-timur --year 2024");
+    const auto r = run_kinerja("check --db " + demo_database() + " --satker kpu-prov-kalimantan-timur --year 2024");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("'87.5' memakai titik sebagai tanda desimal"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("percent-with-count"), std::string::npos);
@@ -322,7 +317,7 @@ TEST(Check, FindsTheDecimalPointInKalimantanTimur) {
 
 TEST(Backup, GivesAConsistentCopy) {
     const std::string dir = temp_dir();
-    const std::string db = demo_db();
+    const std::string db = demo_database();
     ASSERT_EQ(run_kinerja("backup --db " + db + " --out " + dir + "/copy.db").exit_code, 0);
     const auto a = run_kinerja("measure --db " + db + " --satker kpu-kota-prabumulih --year 2024 --format json");
     const auto b =
@@ -333,7 +328,7 @@ TEST(Backup, GivesAConsistentCopy) {
 }
 
 TEST(UserAdd, StoresAnArgon2idHashAndRefusesMistakes) {
-    const std::string db = demo_db();
+    const std::string db = demo_database();
     auto r = run_kinerja("user add --db " + db +
                              " --login budi --role planner --satker kpu-kota-prabumulih --password-stdin",
                          "rahasia-panjang\n");

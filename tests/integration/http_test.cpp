@@ -13,15 +13,8 @@ namespace {
 
 namespace bj = boost::json;
 
-std::string fresh_demo() {
-    const std::string db = temp_dir() + "/web.db";
-    const auto r = run_kinerja("demo --db " + db);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return db;
-}
-
 const ServerProcess& shared_server() {
-    static ServerProcess server(fresh_demo());
+    static ServerProcess server(demo_database());
     return server;
 }
 
@@ -80,7 +73,7 @@ TEST(Http, ApiRefusesWithoutTokenWrongPasswordAndForeignOffice) {
 }
 
 TEST(Http, RepeatedFailedLoginsLockTheAccountWithBackOff) {
-    ServerProcess s(fresh_demo());
+    ServerProcess s(demo_database());
     for (int i = 0; i < 5; ++i)
         EXPECT_EQ(
             s.request("POST", "/api/v1/login", R"({"login": "head.prabumulih", "password": "tebakan-salah"})").status,
@@ -131,7 +124,7 @@ TEST(Http, EveryStateChangingFormNeedsItsCsrfToken) {
 }
 
 TEST(Http, AnIdleSessionExpires) {
-    ServerProcess s(fresh_demo(), "--idle-timeout 1");
+    ServerProcess s(demo_database(), "--idle-timeout 1");
     Browser b(s);
     ASSERT_TRUE(b.login("planner.prabumulih"));
     const std::string token = api_token(s, "planner.prabumulih");
@@ -147,7 +140,7 @@ TEST(Http, AnIdleSessionExpires) {
 
 TEST(Http, ASessionEndsAtItsAbsoluteLimitEvenWhenUsed) {
     // Times are whole seconds: used at 0 s and 0,5 s it is alive (≤ 2 s < 3 s); at 3,1 s it has ended.
-    ServerProcess s(fresh_demo(), "--absolute-timeout 3");
+    ServerProcess s(demo_database(), "--absolute-timeout 3");
     const std::string token = api_token(s, "planner.prabumulih");
     const std::map<std::string, std::string> auth{{"Authorization", "Bearer " + token}};
     for (int i = 0; i < 2; ++i) {
@@ -159,7 +152,7 @@ TEST(Http, ASessionEndsAtItsAbsoluteLimitEvenWhenUsed) {
 }
 
 TEST(Http, PasswordChangeChecksTheOldOneAndEndsOtherSessions) {
-    ServerProcess s(fresh_demo());
+    ServerProcess s(demo_database());
     Browser b(s);
     ASSERT_TRUE(b.login("planner.prabumulih"));
     const std::string other = api_token(s, "planner.prabumulih");
@@ -216,7 +209,7 @@ TEST(Http, AuthorizationTable) {
 
 // Every page and form route against every role, on the own office and a foreign one.
 TEST(Http, AuthorizationTableOfEveryRoute) {
-    ServerProcess s(fresh_demo());
+    ServerProcess s(demo_database());
     const std::string own = "/kantor/kpu-kota-prabumulih", foreign = "/kantor/kpu-prov-kalimantan-timur";
     struct Route {
         const char* method;

@@ -8,12 +8,6 @@
 namespace kinerja::test {
 namespace {
 
-std::string fresh_demo() {
-    const std::string db = temp_dir() + "/monthly.db";
-    EXPECT_EQ(run_kinerja("demo --db " + db).exit_code, 0);
-    return db;
-}
-
 const std::string sheet = "/kantor/kpu-kota-prabumulih/realisasi";
 
 // The id of the indicator whose row mentions `text` on the monthly form.
@@ -34,7 +28,7 @@ const char* it_indicator = "mengembangkan sarana dan prasarana IT Pemilu/Pemilih
 
 struct Fixture {
     ServerProcess server;
-    Fixture() : server(fresh_demo()) {}
+    Fixture() : server(demo_database()) {}
 };
 
 TEST(MonthlyWork, AnOperatorRecordsAnActualAndTheAchievementChanges) {

@@ -8,14 +8,8 @@
 namespace kinerja::test {
 namespace {
 
-std::string fresh_demo() {
-    const std::string db = temp_dir() + "/planning.db";
-    EXPECT_EQ(run_kinerja("demo --db " + db).exit_code, 0);
-    return db;
-}
-
 TEST(Planning, ShowsTheSeedDocumentsOfEachOffice) {
-    ServerProcess s(fresh_demo());
+    ServerProcess s(demo_database());
     Browser admin(s);
     ASSERT_TRUE(admin.login("admin"));
     auto p = admin.get("/kantor/kpu-kota-prabumulih/rencana?tahun=2024");
@@ -64,7 +58,7 @@ std::map<std::string, std::string> revision_form(const std::string& page, const 
 }
 
 TEST(Planning, APkRevisionKeepsTheOldVersionAndRecordsItsReason) {
-    ServerProcess s(fresh_demo());
+    ServerProcess s(demo_database());
     Browser planner(s);
     ASSERT_TRUE(planner.login("planner.prabumulih"));
     auto page = planner.get("/kantor/kpu-kota-prabumulih/rencana?tahun=2024");
@@ -114,7 +108,7 @@ TEST(Planning, APkRevisionKeepsTheOldVersionAndRecordsItsReason) {
 }
 
 TEST(Planning, APlannerSetsNextYearsTargetsAndTheActionPlanMonths) {
-    ServerProcess s(fresh_demo());
+    ServerProcess s(demo_database());
     Browser planner(s);
     ASSERT_TRUE(planner.login("planner.prabumulih"));
     // 2025: the indicators with a 2024 target are offered, with last year's target beside them.

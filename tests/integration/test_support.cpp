@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -46,6 +47,13 @@ std::string read_file(const std::string& path) {
     std::stringstream ss;
     ss << f.rdbuf();
     return ss.str();
+}
+
+std::string demo_database() {
+    const std::string db = temp_dir() + "/demo.db";
+    const auto r = run_kinerja("demo --db " + db);
+    if (r.exit_code != 0) throw std::runtime_error("kinerja demo failed: " + r.err);
+    return db;
 }
 
 bool file_exists(const std::string& path) {

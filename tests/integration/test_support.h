@@ -15,6 +15,8 @@ RunResult run_kinerja(const std::string& args, const std::string& input = {});
 // A fresh empty directory for one test, removed at the end of the process.
 std::string temp_dir();
 std::string read_file(const std::string& path);
+// A fresh demo database (`kinerja demo`) in its own temporary directory; the test fails if it cannot be made.
+std::string demo_database();
 bool file_exists(const std::string& path);
 
 } // namespace kinerja::test
