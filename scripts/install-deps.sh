@@ -9,6 +9,8 @@ packages=(
   libfmt-dev libcli11-dev libexpected-dev libsodium-dev libkainjow-mustache-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium
+  libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-core libzip-dev libpugixml-dev
+  poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
 )
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
