@@ -86,6 +86,19 @@ struct ObstacleRecord {
     std::string number, aspect, obstacle, remark, remedy;
 };
 
+// A narrative section of the LKj as the report uses it: the text of the latest year at or before the
+// report's year. `version` is that of this year's row (0: none yet; the text came from `year`).
+struct NarrativeRecord {
+    std::string section, text;
+    int year = 0;
+    std::int64_t version = 0;
+};
+
+struct NarrativeWrite {
+    std::string section, text;
+    std::int64_t expected_version = 0; // of this year's row; 0: there must be none yet
+};
+
 // An indicator whose target for a year a planner sets: with this year's target and last year's.
 struct TargetRecord {
     std::int64_t indicator_id = 0;
@@ -193,6 +206,12 @@ public:
                                                const std::map<std::int64_t, std::string>& targets,
                                                const std::string& author, const std::string& at,
                                                std::int64_t office_id) = 0;
+
+    // LKj narrative sections, by section key. Writes are refused with ErrorCode::conflict (where =
+    // section) when this year's row is not at the expected version.
+    virtual Result<std::vector<NarrativeRecord>> narratives(std::int64_t office_id, int year) = 0;
+    virtual Result<int> write_narratives(std::int64_t office_id, int year, const std::vector<NarrativeWrite>& writes,
+                                         const std::string& author, const std::string& at) = 0;
 
     // Raised by every write of data (not of sessions): a page cached at one value is still true.
     virtual Result<std::int64_t> data_generation() = 0;

@@ -14,8 +14,9 @@ namespace {
 
 struct Collector {
     std::vector<Finding>& out;
+    std::string document; // set by each check before it adds: see Finding::document
     void add(std::string id, Severity s, std::string message, const SourceRef& ref) {
-        out.push_back({std::move(id), s, std::move(message), ref.where(), ref.line});
+        out.push_back({std::move(id), s, std::move(message), ref.where(), ref.line, document});
     }
     void add(std::string id, Severity s, std::string message, const std::string& source, int line) {
         add(std::move(id), s, std::move(message), SourceRef{source, line});
@@ -337,6 +338,7 @@ void check_predicates(const OfficeYear& d, Collector& c) {
 }
 
 void check_years_and_dates(const OfficeYear& d, Collector& c) {
+    c.document = "renaksi";
     for (const auto& ap : d.action_plans)
         if (!ap.year_text.empty() && ap.year_text != std::to_string(d.year))
             c.add("year-mismatch", Severity::error,
@@ -351,10 +353,12 @@ void check_years_and_dates(const OfficeYear& d, Collector& c) {
                   what + " tahun " + std::to_string(d.year) + " bertanggal " + date->indonesian(), ref);
     };
     std::optional<Date> plan_date;
+    c.document = "rkt";
     for (const auto& p : d.plans) {
         check_date(p.date, p.date_text, "RKT", SourceRef{p.source, 0});
         if (p.date && (!plan_date || *p.date > *plan_date)) plan_date = p.date;
     }
+    c.document = "pk";
     for (const auto& ag : d.agreements)
         for (const auto& v : ag.versions) {
             check_date(v.date, v.date_text, "PK" + (ag.unit_name.empty() ? std::string() : " " + ag.unit_name),
@@ -364,6 +368,7 @@ void check_years_and_dates(const OfficeYear& d, Collector& c) {
                       "PK bertanggal " + v.date->indonesian() + " sebelum RKT bertanggal " + plan_date->indonesian(),
                       SourceRef{v.source, v.line});
         }
+    c.document = "renaksi";
     for (const auto& ap : d.action_plans)
         check_date(ap.date, ap.date_text, "Rencana Aksi", SourceRef{ap.source, 0});
 }
@@ -431,6 +436,7 @@ void check_text(const OfficeYear& d, Collector& c) {
 }
 
 void check_numbering(const OfficeYear& d, Collector& c) {
+    c.document = "rkt";
     for (const auto& p : d.plans) {
         std::string last;
         std::set<std::string> used;
@@ -452,6 +458,7 @@ void check_numbering(const OfficeYear& d, Collector& c) {
                     c.add("malformed-number", Severity::error,
                           "Target RKT '" + r.indicator_text + "': " + q.error().message, SourceRef{p.source, r.line});
     }
+    c.document = "renaksi";
     for (const auto& ap : d.action_plans)
         for (const auto& o : ap.objectives)
             if (!o.cost_text.empty() && !o.cost)
@@ -492,19 +499,22 @@ std::string normalize_text(std::string_view s) {
 
 std::vector<Finding> check_office_year(const OfficeYear& data) {
     std::vector<Finding> out;
-    Collector c{out};
+    Collector c{out, ""};
+    c.document = "lkj";
     check_achievements(data, c);
     check_budgets(data, c);
+    check_predicates(data, c);
+    c.document = "pk";
     check_agreement_totals(data, c);
     check_against_agreement(data, c);
     check_cascade(data, c);
+    check_nips(data, c); // the people sign the agreements
+    c.document = "";
     check_unit_rules(data, c);
-    check_years_and_dates(data, c);
-    check_nips(data, c);
     check_text(data, c);
-    check_numbering(data, c);
     check_targets(data, c);
-    check_predicates(data, c);
+    check_years_and_dates(data, c); // sets the document per part
+    check_numbering(data, c);       // sets the document per part
     // The same fact reached through two records (an indicator and the plan row it came from) is one finding.
     std::vector<Finding> unique;
     std::set<std::tuple<std::string, std::string, std::string>> seen;

@@ -17,6 +17,9 @@ struct Finding {
     std::string message; // Indonesian, names the figures
     std::string where;   // "lkj-2024-kpu-kota-prabumulih.txt:917" or a record description
     int line = 0;
+    // The document the finding concerns, so a report is refused only for its own errors: "lkj"
+    // (measurement, budget, evaluation), "pk", "rkt", "renaksi"; empty when it concerns every document.
+    std::string document;
 };
 
 std::vector<Finding> check_office_year(const OfficeYear& data);

@@ -60,7 +60,10 @@ Measurement measure(const OfficeYear& data, const Scale& scale, const RollupOpti
     }
     // The office's budget is every line it has, also those not tied to an objective measured this year.
     for (const auto& b : data.budgets)
-        if (counted.count(b.id) || counts(b)) m.budget.add(b.ceiling.value_or(Rupiah{}), b.actual.value_or(Rupiah{}));
+        if (counted.count(b.id) || counts(b)) {
+            m.budget.add(b.ceiling.value_or(Rupiah{}), b.actual.value_or(Rupiah{}));
+            m.budget_lines.push_back(&b);
+        }
     m.rollup = rollup(objective_items, RollupOptions{});
     if (m.rollup.value) m.band = scale.label_of(*m.rollup.value);
     m.absorption = absorption(m.budget);

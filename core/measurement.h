@@ -33,6 +33,7 @@ struct Measurement {
     Rollup rollup; // of the objectives' roll-ups
     std::string band;
     BudgetTotal budget;
+    std::vector<const BudgetLineData*> budget_lines; // the lines in `budget`, one per activity code
     std::optional<Ratio> absorption;
     const Scale* scale = nullptr;
 };

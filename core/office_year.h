@@ -42,6 +42,7 @@ struct IndicatorData {
     std::string level;       // "strategic", "program", "activity"
     std::string calculation; // formula text of the indicator manual
     std::string data_source, owner_unit;
+    std::string national_standard; // as written; empty when none is stored
     AchievementRule rule;
     PeriodRule period_rule = PeriodRule::position;
     Decimal weight = Decimal::integer(1);

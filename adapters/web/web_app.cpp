@@ -14,11 +14,13 @@
 
 #include "adapters/http/multipart.h"
 #include "adapters/json/measurement_json.h"
+#include "adapters/report/renderers.h"
 #include "adapters/web/compress.h"
 #include "adapters/web/templates.h"
 #include "app/monthly_work.h"
 #include "app/office_rollup.h"
 #include "app/planning.h"
+#include "app/reports.h"
 #include "core/checks.h"
 #include "core/measurement.h"
 #include "platform/embedded.h"
@@ -283,6 +285,13 @@ struct WebApp::Impl {
                             const std::map<std::string, std::string>& typed = {},
                             const std::map<std::string, std::string>& problems = {}, const std::string& error = {});
     Response obstacle_add(const Request& r, const app::Actor& a, const std::string& code);
+    Response reports_page(const Request& r, const app::Actor& a, const std::string& code);
+    Response report_download(const Request& r, const app::Actor& a, const std::string& code, const std::string& file);
+    Response narratives_page(const Request& r, const app::Actor& a, const std::string& code, int status = 200,
+                             const std::map<std::string, std::string>& typed = {},
+                             const std::map<std::string, std::string>& problems = {}, const std::string& error = {},
+                             const std::string& saved = {});
+    Response narratives_save(const Request& r, const app::Actor& a, const std::string& code);
     static list month_options(int month) {
         list months;
         for (int m = 1; m <= 12; ++m) {
@@ -1509,6 +1518,197 @@ Response WebApp::Impl::obstacle_add(const Request& r, const app::Actor& a, const
     return redirect("/kantor/" + code + "/hambatan?tahun=" + std::to_string(*year));
 }
 
+// The year a page shows: ?tahun= when given, else the office's newest year with data.
+static int page_year(app::Repository& repo, const OfficeInfo& office, const std::map<std::string, std::string>& q) {
+    if (auto y = int_field(q, "tahun", 2000, 2100)) return *y;
+    auto years = repo.office_years(office.id);
+    if (!years) throw std::runtime_error(years.error().message);
+    return years->empty() ? 2024 : years->front();
+}
+
+Response WebApp::Impl::reports_page(const Request& r, const app::Actor& a, const std::string& code) {
+    auto office = repo().find_office(code);
+    if (!office) throw std::runtime_error(office.error().message);
+    if (!*office || !app::can_view(a, **office))
+        return error_page(404, "Tidak ditemukan", "Satker tidak ditemukan", &a);
+    const int year = page_year(repo(), **office, r.query_params());
+    auto statuses = app::report_statuses(repo(), a, code, year);
+    if (!statuses) return error_page(statuses.error(), &a);
+    auto years = repo().office_years((*office)->id);
+    if (!years) throw std::runtime_error(years.error().message);
+    Data d;
+    d.set("office_name", (*office)->name);
+    d.set("office_code", code);
+    d.set("year", std::to_string(year));
+    if (app::can_plan(a, **office)) d.set("can_plan", true);
+    list yl;
+    bool listed = false;
+    for (int y : *years) {
+        Data yd;
+        yd.set("value", std::to_string(y));
+        if (y == year) {
+            yd.set("selected", true);
+            listed = true;
+        }
+        yl.push_back(yd);
+    }
+    if (!listed) {
+        Data yd;
+        yd.set("value", std::to_string(year));
+        yd.set("selected", true);
+        yl.push_back(yd);
+    }
+    d.set("years", yl);
+    list rl;
+    for (const auto& s : *statuses) {
+        Data sd;
+        sd.set("kind", s.kind);
+        sd.set("title", s.title);
+        set_if(sd, "missing", s.missing);
+        const bool draft = !s.errors.empty();
+        if (draft) {
+            sd.set("errors", std::to_string(s.errors.size()));
+            sd.set("has_errors", true);
+            list el;
+            for (const auto& f : s.errors) {
+                Data fd;
+                fd.set("message", f.message);
+                fd.set("where", f.where);
+                el.push_back(fd);
+            }
+            sd.set("error_list", el);
+        }
+        list fl;
+        for (const auto& [format, label] : {std::pair{"docx", "DOCX"}, {"pdf", "PDF"}, {"xlsx", "XLSX"}}) {
+            Data fd;
+            fd.set("format", std::string(format));
+            fd.set("label", std::string(label));
+            if (draft) fd.set("draft", true);
+            fl.push_back(fd);
+        }
+        sd.set("formats", fl);
+        rl.push_back(sd);
+    }
+    d.set("reports", rl);
+    return page("Laporan", render("reports", d, opt.dev_assets), &a);
+}
+
+// GET /kantor/{code}/laporan/{kind}.{format}?tahun=&draf=1: no state changes, so no CSRF token; the
+// scope is checked like every page.
+Response WebApp::Impl::report_download(const Request& r, const app::Actor& a, const std::string& code,
+                                       const std::string& file) {
+    const auto dot = file.rfind('.');
+    if (dot == std::string::npos) return error_page(404, "Tidak ditemukan", "Laporan '" + file + "' tidak ada", &a);
+    const std::string kind = file.substr(0, dot), format = file.substr(dot + 1);
+    if (format != "docx" && format != "pdf" && format != "xlsx")
+        return error_page(404, "Tidak ditemukan", "Format '" + format + "' tidak ada; pilih DOCX, PDF atau XLSX", &a);
+    auto office = repo().find_office(code);
+    if (!office) throw std::runtime_error(office.error().message);
+    if (!*office || !app::can_view(a, **office))
+        return error_page(404, "Tidak ditemukan", "Satker tidak ditemukan", &a);
+    const auto q = r.query_params();
+    const int year = page_year(repo(), **office, q);
+    app::ReportRequest request;
+    request.kind = kind;
+    request.office_code = code;
+    request.year = year;
+    request.force = q.count("draf") && q.at("draf") == "1";
+    if (auto it = q.find("unit"); it != q.end()) request.unit = it->second;
+    if (auto v = int_field(q, "versi", 1, 1000)) request.version = *v;
+    auto prepared = app::prepare_report(repo(), request, &a);
+    if (!prepared) return error_page(prepared.error(), &a);
+    if (prepared->refused)
+        return error_page(409, "Laporan ditolak",
+                          std::to_string(prepared->errors.size()) +
+                              " temuan galat; perbaiki datanya atau unduh sebagai draf dari halaman Laporan",
+                          &a);
+    auto bytes = report_out::render(prepared->document, format);
+    if (!bytes) throw std::runtime_error(bytes.error().message);
+    Response out{200, std::string(report_out::media_type(format)), {}, std::move(*bytes)};
+    const std::string name =
+        kind + "-" + std::to_string(year) + "-" + code + (request.force ? "-draf" : "") + "." + format;
+    out.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    out.header("Cache-Control", "no-store");
+    return out;
+}
+
+Response WebApp::Impl::narratives_page(const Request& r, const app::Actor& a, const std::string& code, int status,
+                                       const std::map<std::string, std::string>& typed,
+                                       const std::map<std::string, std::string>& problems, const std::string& error,
+                                       const std::string& saved) {
+    auto office = repo().find_office(code);
+    if (!office) throw std::runtime_error(office.error().message);
+    if (!*office || !app::can_view(a, **office))
+        return error_page(404, "Tidak ditemukan", "Satker tidak ditemukan", &a);
+    const int year = page_year(repo(), **office, post_or_query(r));
+    auto forms = app::narrative_forms(repo(), a, code, year);
+    if (!forms) return error_page(forms.error(), &a);
+    Data d;
+    d.set("office_name", (*office)->name);
+    d.set("office_code", code);
+    d.set("year", std::to_string(year));
+    d.set("csrf", a.csrf_token);
+    d.set("max_chars", std::to_string(app::narrative_max_chars));
+    set_if(d, "error", error);
+    set_if(d, "saved", saved);
+    if (app::can_plan(a, **office)) d.set("editable", true);
+    list sl;
+    for (const auto& f : *forms) {
+        Data sd;
+        sd.set("key", f.key);
+        sd.set("title", f.title);
+        sd.set("hint", f.hint);
+        // A rejected form shows what the user typed, not what is stored.
+        auto t = typed.find("teks_" + f.key);
+        sd.set("text", t != typed.end() ? t->second : f.text);
+        auto v = typed.find("versi_" + f.key);
+        sd.set("version", v != typed.end() ? v->second : std::to_string(f.version));
+        if (f.from_year && f.from_year != year) sd.set("from_year", std::to_string(f.from_year));
+        if (auto p = problems.find(f.key); p != problems.end()) sd.set("problem", p->second);
+        sl.push_back(sd);
+    }
+    d.set("sections", sl);
+    return page("Narasi LKj", render("narratives", d, opt.dev_assets), &a, status);
+}
+
+Response WebApp::Impl::narratives_save(const Request& r, const app::Actor& a, const std::string& code) {
+    const auto f = r.form();
+    const auto year = int_field(f, "tahun", 2000, 2100);
+    if (!year) return error_page(422, "Tidak dapat diproses", "Tahun pada formulir tidak sah", &a);
+    auto forms = app::narrative_forms(repo(), a, code, *year);
+    if (!forms) return error_page(forms.error(), &a);
+    std::vector<app::NarrativeEdit> edits;
+    std::map<std::string, std::string> problems;
+    for (const auto& form : *forms) {
+        auto t = f.find("teks_" + form.key);
+        if (t == f.end()) continue;
+        // Only the sections the user changed are written: an untouched carried-over text stays where it is.
+        if (t->second == form.text) continue;
+        app::NarrativeEdit e{form.key, t->second, 0};
+        auto v = f.find("versi_" + form.key);
+        if (v == f.end() || v->second.empty() || v->second.find_first_not_of("0123456789") != std::string::npos ||
+            v->second.size() > 18)
+            problems[form.key] = "Versi formulir tidak sah; muat ulang halaman";
+        else
+            e.expected_version = std::stoll(v->second);
+        edits.push_back(std::move(e));
+    }
+    if (!problems.empty())
+        return narratives_page(r, a, code, 422, f, problems, "Periksa isian yang ditandai; tidak ada yang disimpan.");
+    auto saved = app::save_narratives(repo(), a, code, *year, edits, now_iso(now()));
+    if (!saved) {
+        const int status = status_of(saved.error());
+        if (status == 404 || status == 403) return error_page(saved.error(), &a);
+        std::map<std::string, std::string> where;
+        if (!saved.error().where.empty()) where[saved.error().where] = saved.error().message;
+        return narratives_page(r, a, code, status, f, where, saved.error().message);
+    }
+    if (!saved->empty())
+        return narratives_page(r, a, code, 422, f, *saved, "Periksa isian yang ditandai; tidak ada yang disimpan.");
+    return redirect("/kantor/" + code + "/narasi?tahun=" + std::to_string(*year) +
+                    "&tersimpan=" + std::to_string(edits.size()));
+}
+
 Response WebApp::Impl::password_form(const app::Actor& a, const std::string& current_error,
                                      const std::string& next_error, bool done, int status) {
     Data d;
@@ -1614,6 +1814,14 @@ Response WebApp::Impl::handle(const Request& r) {
         }
         if (sub == "/target" && post) return save_targets(r, a, code);
         if (sub == "/renaksi" && post) return save_action_months(r, a, code);
+        if (sub == "/laporan" && get) return reports_page(r, a, code);
+        if (sub.rfind("/laporan/", 0) == 0 && get) return report_download(r, a, code, sub.substr(9));
+        if (sub == "/narasi" && get) {
+            const auto q = r.query_params();
+            return narratives_page(r, a, code, 200, {}, {}, {},
+                                   q.count("tersimpan") ? q.at("tersimpan") + " bagian narasi tersimpan." : "");
+        }
+        if (sub == "/narasi" && post) return narratives_save(r, a, code);
         if (sub.rfind("/pk/", 0) == 0 && sub.ends_with("/revisi") && post)
             return revise_pk(r, a, code, sub.substr(4, sub.size() - 4 - 7));
     }
@@ -1648,7 +1856,8 @@ http::Response WebApp::handle(const http::Request& request) {
              "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'");
     if (r.content_type.rfind("text/html", 0) == 0) r.header("Cache-Control", "no-store");
     // Pages and JSON are compressed for slow connections.
-    if (!r.body_is_gzip && r.body.size() > 1024 && accepts_gzip(request)) {
+    const bool textual = r.content_type.rfind("text/", 0) == 0 || r.content_type.rfind("application/json", 0) == 0;
+    if (textual && !r.body_is_gzip && r.body.size() > 1024 && accepts_gzip(request)) {
         r.body = gzip(r.body, 6);
         r.body_is_gzip = true;
         r.header("Vary", "Accept-Encoding");

@@ -15,8 +15,10 @@
 #include "adapters/json/dataset_json.h"
 #include "adapters/json/measurement_json.h"
 #include "adapters/json/seed_reader.h"
+#include "adapters/report/renderers.h"
 #include "adapters/web/web_app.h"
 #include "app/office_rollup.h"
+#include "app/reports.h"
 #include "core/checks.h"
 #include "core/measurement.h"
 #include "platform/embedded.h"
@@ -334,6 +336,50 @@ int check_db(const std::string& db, const std::string& satker, int year, bool as
         for (const auto& f : findings)
             std::cout << fmt::format("[{}] {} — {} ({})\n", severity_code(f.severity), f.id, f.message, f.where);
     }
+    return 0;
+}
+
+int report(const ReportOptions& o) {
+    std::string format = o.format;
+    if (format.empty()) {
+        const auto dot = o.out.rfind('.');
+        format = dot == std::string::npos ? "" : o.out.substr(dot + 1);
+        for (char& c : format)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (format != "docx" && format != "pdf" && format != "xlsx")
+            return report(Error{
+                ErrorCode::invalid_input,
+                "Format laporan tidak diketahui dari '" + o.out + "'; pakai --format docx, pdf atau xlsx", "--format"});
+    }
+    auto repo = open_existing(o.db);
+    if (!repo) return report(repo.error());
+    app::ReportRequest request{o.kind,
+                               o.satker,
+                               o.year,
+                               o.force,
+                               o.unit,
+                               o.version,
+                               o.rounding == "truncate" ? Rounding::truncate : Rounding::half_up};
+    auto prepared = app::prepare_report(**repo, request);
+    if (!prepared) return report(prepared.error());
+    if (prepared->refused) {
+        std::cerr << fmt::format("kinerja: laporan {} {} tahun {} ditolak: pemeriksaan konsistensi menemukan {} galat. "
+                                 "Perbaiki datanya, atau pakai --force untuk mencetak draf bertanda \"{}\".\n",
+                                 o.kind, o.satker, o.year, prepared->errors.size(), app::report::draft_watermark);
+        for (const auto& f : prepared->errors)
+            std::cerr << fmt::format("[error] {} — {} ({})\n", f.id, f.message, f.where);
+        return 1;
+    }
+    auto bytes = report_out::render(prepared->document, format);
+    if (!bytes) return report(bytes.error());
+    if (bytes->empty())
+        return report(Error{ErrorCode::internal, "Laporan kosong; tidak ada berkas yang ditulis", o.out});
+    if (auto w = write_file_atomically(o.out, *bytes); !w) return report(w.error());
+    if (prepared->document.draft)
+        std::cerr << fmt::format(
+            "kinerja: {} ditulis sebagai DRAF dengan {} temuan galat (lihat Daftar Temuan di akhir "
+            "laporan)\n",
+            o.out, prepared->errors.size());
     return 0;
 }
 

@@ -21,6 +21,12 @@ int check_db(const std::string& db, const std::string& satker, int year, bool js
 int export_db(const std::string& db, const std::string& out);
 int load_db(const std::string& db, const std::string& file);
 int backup(const std::string& db, const std::string& out);
+struct ReportOptions {
+    std::string kind, db, satker, format, out, unit, rounding = "half-up";
+    int year = 0, version = 0;
+    bool force = false;
+};
+int report(const ReportOptions& options);
 int user_add(const std::string& db, const std::string& login, const std::string& role, const std::string& satker,
              const std::string& unit);
 

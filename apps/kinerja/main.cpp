@@ -62,6 +62,25 @@ int main(int argc, char** argv) {
     backup->add_option("--db", db, "Berkas basis data")->required();
     backup->add_option("--out", out, "Berkas salinan")->required();
 
+    kinerja::cli::ReportOptions report_options;
+    auto* report =
+        app.add_subcommand("report", "Membuat laporan (LKj, PK, RKT, Rencana Aksi) sebagai DOCX, PDF atau XLSX");
+    report->add_option("KIND", report_options.kind, "lkj, pk, rkt atau renaksi")->required();
+    report->add_option("--db", report_options.db, "Berkas basis data")->required();
+    report->add_option("--satker", report_options.satker, "Kode satker")->required();
+    report->add_option("--year", report_options.year, "Tahun")->required()->check(CLI::Range(1990, 2200));
+    report->add_option("--format", report_options.format, "docx, pdf atau xlsx (bawaan: dari akhiran --out)")
+        ->check(CLI::IsMember({"docx", "pdf", "xlsx"}));
+    report->add_option("--out", report_options.out, "Berkas keluaran")->required();
+    report->add_flag("--force", report_options.force,
+                     "Tetap membuat laporan walau ada temuan galat; setiap halaman bertanda DRAFT");
+    report->add_option("--unit", report_options.unit,
+                       "PK: nama subbagian, atau 'satker' untuk PK kantor saja (bawaan: semua PK)");
+    report->add_option("--version", report_options.version, "PK: nomor versi sebelumnya (bawaan: terakhir)")
+        ->check(CLI::Range(1, 1000));
+    report->add_option("--rounding", report_options.rounding, "Pembulatan: half-up atau truncate")
+        ->check(CLI::IsMember({"half-up", "truncate"}));
+
     auto* user = app.add_subcommand("user", "Mengelola pengguna");
     user->require_subcommand(1);
     auto* user_add = user->add_subcommand("add", "Menambah pengguna");
@@ -88,6 +107,7 @@ int main(int argc, char** argv) {
     if (exp->parsed()) return kinerja::cli::export_db(db, out);
     if (load->parsed()) return kinerja::cli::load_db(db, file);
     if (backup->parsed()) return kinerja::cli::backup(db, out);
+    if (report->parsed()) return kinerja::cli::report(report_options);
     if (user_add->parsed()) return kinerja::cli::user_add(db, login, role, satker, unit);
     return 2;
 }

@@ -140,7 +140,8 @@ void load_measurement_inputs(Connection& conn, int year, std::optional<std::int6
                    i.id, i.number, i.statement, i.unit, i.polarity, i.lower_formula, i.period_rule,
                    i.zero_target, i.ordinal_rule, i.weight, i.source, i.line,
                    t.target_text, t.source, t.line, o.office_id,
-                   i.level, i.calculation, i.data_source, (SELECT name FROM unit WHERE id = i.owner_unit_id)
+                   i.level, i.calculation, i.data_source, (SELECT name FROM unit WHERE id = i.owner_unit_id),
+                   coalesce(i.national_standard, '')
             FROM indicator i
             JOIN objective o ON o.id = i.objective_id
             LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = ?1 AND t.kind = 'year'
@@ -178,6 +179,7 @@ void load_measurement_inputs(Connection& conn, int year, std::optional<std::int6
             ind.calculation = s.text(23);
             ind.data_source = s.text(24);
             ind.owner_unit = s.text(25);
+            ind.national_standard = s.text(26);
             if (!ind.target_text.empty()) {
                 auto q = parse_quantity(ind.target_text, ind.unit);
                 if (q)
@@ -1502,6 +1504,73 @@ Result<int> SqliteRepository::write_action_months(std::int64_t office_id,
             u.step();
             audit(*m_conn, office_id, author, "set-action-months", "action_item", w.item_id, before,
                   "{\"months\": " + std::to_string(w.months) + "}", at);
+            ++saved;
+        }
+        return saved;
+    });
+}
+
+} // namespace kinerja::sqlite
+
+namespace kinerja::sqlite {
+
+Result<std::vector<app::NarrativeRecord>> SqliteRepository::narratives(std::int64_t office_id, int year) {
+    return guarded([&]() -> Result<std::vector<app::NarrativeRecord>> {
+        std::vector<app::NarrativeRecord> out;
+        // Per section the newest year at or before the report's; the version is that of this year's row.
+        Statement s(m_conn->handle(), R"(
+            SELECT n.section, n.text, n.year, CASE WHEN n.year = ?2 THEN n.version ELSE 0 END
+            FROM narrative n
+            WHERE n.office_id = ?1 AND n.year = (SELECT max(m.year) FROM narrative m
+                                                 WHERE m.office_id = ?1 AND m.section = n.section AND m.year <= ?2)
+            ORDER BY n.section)");
+        s.bind(1, office_id).bind(2, std::int64_t{year});
+        while (s.step())
+            out.push_back({s.text(0), s.text(1), static_cast<int>(s.integer(2)), s.integer(3)});
+        return out;
+    });
+}
+
+Result<int> SqliteRepository::write_narratives(std::int64_t office_id, int year,
+                                               const std::vector<app::NarrativeWrite>& writes,
+                                               const std::string& author, const std::string& at) {
+    return in_transaction(*m_conn, [&]() -> Result<int> {
+        int saved = 0;
+        for (const auto& w : writes) {
+            Statement cur(m_conn->handle(),
+                          "SELECT id, version, text FROM narrative WHERE office_id = ? AND year = ? AND section = ?");
+            cur.bind(1, office_id).bind(2, std::int64_t{year}).bind(3, std::string_view(w.section));
+            const bool exists = cur.step();
+            const std::int64_t version = exists ? cur.integer(1) : 0;
+            if (version != w.expected_version)
+                return fail(ErrorCode::conflict,
+                            exists ? std::string("Teks ini sudah diubah orang lain; periksa lalu simpan lagi")
+                                   : std::string("Teks ini sudah dihapus; muat ulang halaman"),
+                            w.section);
+            if (exists && cur.text(2) == w.text) continue;
+            std::string before;
+            std::int64_t id = 0;
+            if (exists) {
+                id = cur.integer(0);
+                before = "{\"text\": " + json_str(cur.text(2)) + "}";
+                Statement u(m_conn->handle(), R"(
+                    UPDATE narrative SET text = ?, version = version + 1, updated_by = ?, updated_at = ? WHERE id = ?)");
+                u.bind(1, std::string_view(w.text)).bind(2, std::string_view(author)).bind(3, std::string_view(at));
+                u.bind(4, id);
+                u.step();
+            } else {
+                Statement ins(m_conn->handle(), R"(
+                    INSERT INTO narrative (office_id, year, section, text, version, updated_by, updated_at)
+                    VALUES (?, ?, ?, ?, 1, ?, ?))");
+                ins.bind(1, office_id).bind(2, std::int64_t{year}).bind(3, std::string_view(w.section));
+                ins.bind(4, std::string_view(w.text)).bind(5, std::string_view(author)).bind(6, std::string_view(at));
+                ins.step();
+                id = sqlite3_last_insert_rowid(m_conn->handle());
+            }
+            audit(*m_conn, office_id, author, "write-narrative", "narrative", id, before,
+                  "{\"year\": " + std::to_string(year) + ", \"section\": " + json_str(w.section) +
+                      ", \"text\": " + json_str(w.text) + "}",
+                  at);
             ++saved;
         }
         return saved;

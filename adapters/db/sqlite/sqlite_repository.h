@@ -47,6 +47,9 @@ public:
     Result<int> write_spending(std::int64_t office_id, int year, int month,
                                const std::vector<app::SpendingWrite>& writes, const std::string& author,
                                const std::string& at, const std::string& action, const std::string& reason) override;
+    Result<std::vector<app::NarrativeRecord>> narratives(std::int64_t office_id, int year) override;
+    Result<int> write_narratives(std::int64_t office_id, int year, const std::vector<app::NarrativeWrite>& writes,
+                                 const std::string& author, const std::string& at) override;
     Result<std::vector<app::ObstacleRecord>> obstacles(std::int64_t office_id, int year) override;
     Result<std::int64_t> add_obstacle(std::int64_t office_id, int year, const app::ObstacleRecord& o,
                                       const std::string& author, const std::string& at) override;
