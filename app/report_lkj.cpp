@@ -125,7 +125,7 @@ report::Table measurement_table(const OfficeYear& d, const Measurement& m, Round
     t.id = "pengukuran";
     t.caption = fmt::format("Tabel 3.1 Pengukuran Kinerja {} Tahun {}", d.office.name, d.year);
     t.sheet_name = "Pengukuran Kinerja";
-    t.widths = {1, 8, 2, 2, 2, 3};
+    t.widths = {1, 7, 2, 2, 2, 4};
     t.header.push_back(
         header_row({"No", "Sasaran / Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Kategori"}));
     for (std::size_t i = 0; i < m.objectives.size(); ++i) {

@@ -33,3 +33,6 @@ measure_cmd() {
 }
 echo "== kinerja demo (median of 11): $(median_ms demo_cmd)"
 echo "== kinerja measure Prabumulih 2024 (median of 11): $(median_ms measure_cmd)"
+
+echo "== reports: Prabumulih LKj 2024 per format, then 553 offices × 3 formats in one batch"
+"$build/bench/bench_report"
