@@ -248,7 +248,7 @@ report::Document build_renaksi(const OfficeYear& data) {
                     std::to_string(data.year);
         t.sheet_name = data.action_plans.size() > 1 ? "Rencana Aksi " + std::to_string(n) : "Rencana Aksi";
         t.landscape_hint = true;
-        t.widths = {3, 10, 12, 4, 12, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 7};
+        t.widths = {3, 10, 12, 5, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 7, 7};
         Row h1 = header_row({"No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Kegiatan"});
         Cell months = centered("Jadwal Pelaksanaan (bulan)");
         months.bold = true;
