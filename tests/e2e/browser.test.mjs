@@ -430,6 +430,36 @@ describe('Kinerja in the browser', { concurrency: false }, () => {
     assert.ok(bytes < 100 * 1024, `transferred ${bytes} bytes`);
   });
 
+  it('e. the planner writes the Kata Pengantar and downloads the LKj draft; the PDF carries it', async () => {
+    const { page } = await newBrowser('planner');
+    await login(page, 'planner.prabumulih');
+    await page.goto(`/kantor/${OFFICE}`);
+    await page.getByRole('button', { name: 'Laporan', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Laporan' }).waitFor();
+    const lkj = page.locator('#laporan-lkj');
+    assert.match(await lkj.innerText(), /20 galat/);
+    await shot(page, 'reports');
+    await page.getByRole('link', { name: 'Narasi LKj' }).click();
+    const text = 'Puji syukur kami panjatkan; laporan ini disusun dari data Kinerja.';
+    await page.getByLabel(/Kata Pengantar/).fill(text);
+    await shot(page, 'narratives');
+    await Promise.all([page.waitForURL(/tersimpan=1/), page.getByRole('button', { name: 'Simpan narasi' }).click()]);
+    assert.match(await page.getByRole('status').innerText(), /1 bagian narasi tersimpan/);
+    await page.goto(`/kantor/${OFFICE}/laporan?tahun=2024`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#laporan-lkj').getByRole('button', { name: 'PDF (draf)' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), `lkj-2024-${OFFICE}-draf.pdf`);
+    const file = path.join(OUT, 'lkj-download.pdf');
+    await download.saveAs(file);
+    assert.equal(fs.readFileSync(file).subarray(0, 4).toString(), '%PDF');
+    const pdfText = spawnSync('pdftotext', ['-layout', file, '-']).stdout.toString();
+    assert.match(pdfText, /Puji syukur kami panjatkan/);
+    assert.match(pdfText, /Sangat Berhasil/); // 94,44 became 100,00 in step a
+    assert.match(pdfText, /DRAFT/);
+  });
+
   it('the server stayed up and logged no errors', () => {
     assert.equal(server.exitCode, null, `kinerja serve exited early:\n${serverLog}`);
     assert.doesNotMatch(serverLog, /AddressSanitizer|LeakSanitizer|runtime error:|kinerja: 500/, serverLog);
