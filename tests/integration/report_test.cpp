@@ -191,6 +191,16 @@ TEST(Report, LkjXlsxMeasurementEqualsKinerjaMeasure) {
     for (const auto& s : measured)
         expected.push_back(two_decimals(s));
     EXPECT_EQ(normalized, expected);
+    // The DOCX and the PDF print the same figures, the Indonesian way ("94,44").
+    const std::string docx = temp_dir() + "/lkj.docx", pdf = temp_dir() + "/lkj.pdf";
+    ASSERT_EQ(run_kinerja("report lkj --db " + db + " " + office + " --force --out " + docx).exit_code, 0);
+    ASSERT_EQ(run_kinerja("report lkj --db " + db + " " + office + " --force --out " + pdf).exit_code, 0);
+    const std::string word = zip_entry(docx, "word/document.xml"), text = pdf_text(pdf);
+    for (std::string e : expected) {
+        e[e.find('.')] = ',';
+        EXPECT_NE(word.find(">" + e + "<"), std::string::npos) << e;
+        EXPECT_NE(text.find(e), std::string::npos) << e;
+    }
     // LibreOffice opens the workbook.
     EXPECT_FALSE(libreoffice_convert(xlsx, "pdf", artifacts()).empty());
 }
