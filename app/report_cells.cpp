@@ -78,4 +78,18 @@ Row header_row(std::initializer_list<const char*> titles) {
     return r;
 }
 
+Paragraph body(std::string t) {
+    return Paragraph{std::move(t), ParagraphStyle::body, false};
+}
+
+Paragraph missing(std::string t) {
+    return Paragraph{std::move(t), ParagraphStyle::missing, false};
+}
+
+std::string upper(std::string s) {
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
 } // namespace kinerja::app::report

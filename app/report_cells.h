@@ -24,4 +24,9 @@ std::string percent_text(const std::optional<Ratio>& r, Rounding rounding); // "
 std::string with_unit(const std::string& text, const std::string& unit);
 Row header_row(std::initializer_list<const char*> titles);
 
+Paragraph body(std::string t);
+// Said where the missing thing would stand, marked so that it is not overlooked.
+Paragraph missing(std::string t);
+std::string upper(std::string s); // ASCII upper case, for titles ("KPU KOTA PRABUMULIH")
+
 } // namespace kinerja::app::report

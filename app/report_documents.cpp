@@ -11,18 +11,6 @@ namespace {
 
 using namespace report;
 
-std::string upper(std::string s) {
-    for (char& c : s)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return s;
-}
-
-Paragraph body(std::string t) {
-    return Paragraph{std::move(t), ParagraphStyle::body, false};
-}
-Paragraph missing(std::string t) {
-    return Paragraph{std::move(t), ParagraphStyle::missing, false};
-}
 Paragraph center(std::string t, bool bold = true) {
     return Paragraph{std::move(t), ParagraphStyle::centered, bold};
 }

@@ -16,18 +16,6 @@ namespace {
 
 using namespace report;
 
-std::string upper(std::string s) {
-    for (char& c : s)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return s;
-}
-
-Paragraph body(std::string t) {
-    return Paragraph{std::move(t), ParagraphStyle::body, false};
-}
-Paragraph missing(std::string t) {
-    return Paragraph{std::move(t), ParagraphStyle::missing, false};
-}
 
 std::string objective_title(const ObjectiveData& o) {
     std::string t = o.name;
