@@ -16,7 +16,6 @@ namespace {
 
 using namespace report;
 
-
 std::string objective_title(const ObjectiveData& o) {
     std::string t = o.name;
     if (!o.code.empty() && t.find(o.code) == std::string::npos) t += " (" + o.code + ")";
