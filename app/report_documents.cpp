@@ -37,11 +37,10 @@ std::string place_date(const std::string& place, const std::string& date_text, c
            (d.empty() ? std::string("(tanggal belum tercatat)") : d);
 }
 
-std::string version_label(const AgreementData& ag, const AgreementVersionData& v) {
+std::string version_label(const AgreementVersionData& v) {
     if (v.version_no <= 1) return "";
     std::string out = "Perubahan ke-" + std::to_string(v.version_no - 1);
     if (!v.reason_code.empty()) out += " (alasan " + v.reason_code + (v.reason.empty() ? "" : ": " + v.reason) + ")";
-    (void)ag;
     return out;
 }
 
@@ -55,7 +54,7 @@ void append_pk_blocks(std::vector<Block>& out, const OfficeYear& data, const Agr
         center("KOMISI PEMILIHAN UMUM " +
                upper(data.office.name.rfind("KPU ", 0) == 0 ? data.office.name.substr(4) : data.office.name)));
     out.push_back(Heading{2, "Perjanjian Kinerja Tahun " + std::to_string(data.year) + " " + who, true});
-    if (const std::string label = version_label(ag, v); !label.empty()) out.push_back(center(label, false));
+    if (const std::string label = version_label(v); !label.empty()) out.push_back(center(label, false));
     out.push_back(body("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, akuntabel serta "
                        "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"));
     out.push_back(body(party_lines(v.first_party, sub_unit)));

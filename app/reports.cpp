@@ -181,10 +181,9 @@ Result<std::vector<NarrativeForm>> narrative_forms(Repository& repo, const Actor
     return out;
 }
 
-Result<std::map<std::string, std::string>> save_narratives(Repository& repo, const Actor& actor,
-                                                           const std::string& office_code, int year,
-                                                           const std::vector<NarrativeEdit>& edits,
-                                                           const std::string& now_iso) {
+Result<NarrativeSaveResult> save_narratives(Repository& repo, const Actor& actor, const std::string& office_code,
+                                            int year, const std::vector<NarrativeEdit>& edits,
+                                            const std::string& now_iso) {
     auto office = office_for(repo, office_code, &actor);
     if (!office) return tl::unexpected(office.error());
     if (!can_plan(actor, *office))
@@ -192,29 +191,36 @@ Result<std::map<std::string, std::string>> save_narratives(Repository& repo, con
                     "narasi");
     auto data = repo.load_office_year(*office, year);
     if (!data) return tl::unexpected(data.error());
-    std::map<std::string, std::string> problems;
+    auto stored = repo.narratives(office->id, year);
+    if (!stored) return tl::unexpected(stored.error());
+    std::map<std::string, std::string> current;
+    for (const auto& r : *stored)
+        current[r.section] = r.text;
     std::vector<std::string> known;
     for (const auto& s : narrative_sections(*data))
         known.push_back(s.key);
+    NarrativeSaveResult out;
     std::vector<NarrativeWrite> writes;
     for (const auto& e : edits) {
         if (std::find(known.begin(), known.end(), e.key) == known.end()) {
-            problems[e.key] = "Bagian narasi '" + e.key + "' tidak dikenal";
+            out.problems[e.key] = "Bagian narasi '" + e.key + "' tidak dikenal";
             continue;
         }
+        if (e.text == current[e.key]) continue;
         // Counted in characters, not bytes: Indonesian text is mostly ASCII, but quotes and dashes are not.
         std::size_t chars = 0;
         for (unsigned char c : e.text)
             if ((c & 0xC0) != 0x80) ++chars;
         if (chars > narrative_max_chars)
-            problems[e.key] = "Teks terlalu panjang: " + std::to_string(chars) + " karakter, paling banyak " +
-                              std::to_string(narrative_max_chars);
+            out.problems[e.key] = "Teks terlalu panjang: " + std::to_string(chars) + " karakter, paling banyak " +
+                                  std::to_string(narrative_max_chars);
         writes.push_back({e.key, e.text, e.expected_version});
     }
-    if (!problems.empty()) return problems;
+    if (!out.problems.empty() || writes.empty()) return out;
     auto saved = repo.write_narratives(office->id, year, writes, actor.login, now_iso);
     if (!saved) return tl::unexpected(saved.error());
-    return problems;
+    out.saved = *saved;
+    return out;
 }
 
 } // namespace kinerja::app

@@ -61,10 +61,15 @@ struct NarrativeEdit {
     std::string key, text;
     std::int64_t expected_version = 0;
 };
-// Problems per field key; nothing is stored when there is one.
-Result<std::map<std::string, std::string>> save_narratives(Repository& repo, const Actor& actor,
-                                                           const std::string& office_code, int year,
-                                                           const std::vector<NarrativeEdit>& edits,
-                                                           const std::string& now_iso);
+// Only the sections whose text differs from the current one are written (a text carried over from an
+// earlier year and left as it is stays there). Problems per section key; nothing is stored when there
+// is one.
+struct NarrativeSaveResult {
+    int saved = 0;
+    std::map<std::string, std::string> problems;
+};
+Result<NarrativeSaveResult> save_narratives(Repository& repo, const Actor& actor, const std::string& office_code,
+                                            int year, const std::vector<NarrativeEdit>& edits,
+                                            const std::string& now_iso);
 
 } // namespace kinerja::app

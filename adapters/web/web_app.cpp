@@ -101,6 +101,28 @@ int status_of(const Error& e) {
     }
 }
 
+// The options of a year picker: the office's years, and the shown year when it has no data yet.
+list year_options(const std::vector<int>& years, int year) {
+    list out;
+    bool listed = false;
+    for (int y : years) {
+        Data yd;
+        yd.set("value", std::to_string(y));
+        if (y == year) {
+            yd.set("selected", true);
+            listed = true;
+        }
+        out.push_back(yd);
+    }
+    if (!listed) {
+        Data yd;
+        yd.set("value", std::to_string(year));
+        yd.set("selected", true);
+        out.push_back(yd);
+    }
+    return out;
+}
+
 // Embedded static files, gzip-compressed once at start for the browsers that accept it.
 struct Asset {
     std::string type, body, gzipped;
@@ -457,14 +479,7 @@ Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const st
     d.set("office_code", (*office)->code);
     d.set("year", std::to_string(year));
     d.set("scale_name", m.scale->label);
-    list year_list;
-    for (int y : *years) {
-        Data yd;
-        yd.set("value", std::to_string(y));
-        if (y == year) yd.set("selected", true);
-        year_list.push_back(yd);
-    }
-    d.set("years", year_list);
+    d.set("years", year_options(*years, year));
     d.set("office_achievement", pct(m.rollup.value));
     d.set("office_method", describe_rollup(m.rollup, "sasaran"));
     if (!m.band.empty()) d.set("office_band", m.band);
@@ -655,6 +670,14 @@ std::optional<int> int_field(const std::map<std::string, std::string>& m, const 
     const int v = std::stoi(it->second);
     if (v < lo || v > hi) return std::nullopt;
     return v;
+}
+
+// The year a page shows: ?tahun= when given, else the office's newest year with data.
+int page_year(app::Repository& repo, const OfficeInfo& office, const std::map<std::string, std::string>& q) {
+    if (auto y = int_field(q, "tahun", 2000, 2100)) return *y;
+    auto years = repo.office_years(office.id);
+    if (!years) throw std::runtime_error(years.error().message);
+    return years->empty() ? 2024 : years->front();
 }
 
 // The form's fields "<prefix><id>" with the version each was based on ("versi_<id>", 0 when absent).
@@ -1016,15 +1039,7 @@ Response WebApp::Impl::planning_page(const Request& r, const app::Actor& a, cons
     if (!*office || !app::can_view(a, **office))
         return error_page(404, "Tidak ditemukan", "Satker '" + code + "' tidak ditemukan atau di luar wewenang Anda",
                           &a);
-    const auto q = post_or_query(r);
-    int year = 0;
-    if (auto y = int_field(q, "tahun", 2000, 2100))
-        year = *y;
-    else {
-        auto years = repo().office_years((*office)->id);
-        if (!years) throw std::runtime_error(years.error().message);
-        year = years->empty() ? 2024 : years->front();
-    }
+    const int year = page_year(repo(), **office, post_or_query(r));
     auto data = repo().load_office_year(**office, year);
     if (!data) throw std::runtime_error(data.error().message);
     Data d;
@@ -1518,47 +1533,22 @@ Response WebApp::Impl::obstacle_add(const Request& r, const app::Actor& a, const
     return redirect("/kantor/" + code + "/hambatan?tahun=" + std::to_string(*year));
 }
 
-// The year a page shows: ?tahun= when given, else the office's newest year with data.
-static int page_year(app::Repository& repo, const OfficeInfo& office, const std::map<std::string, std::string>& q) {
-    if (auto y = int_field(q, "tahun", 2000, 2100)) return *y;
-    auto years = repo.office_years(office.id);
-    if (!years) throw std::runtime_error(years.error().message);
-    return years->empty() ? 2024 : years->front();
-}
-
 Response WebApp::Impl::reports_page(const Request& r, const app::Actor& a, const std::string& code) {
     auto office = repo().find_office(code);
     if (!office) throw std::runtime_error(office.error().message);
     if (!*office || !app::can_view(a, **office))
         return error_page(404, "Tidak ditemukan", "Satker tidak ditemukan", &a);
-    const int year = page_year(repo(), **office, r.query_params());
-    auto statuses = app::report_statuses(repo(), a, code, year);
-    if (!statuses) return error_page(statuses.error(), &a);
     auto years = repo().office_years((*office)->id);
     if (!years) throw std::runtime_error(years.error().message);
+    const int year = int_field(r.query_params(), "tahun", 2000, 2100).value_or(years->empty() ? 2024 : years->front());
+    auto statuses = app::report_statuses(repo(), a, code, year);
+    if (!statuses) return error_page(statuses.error(), &a);
     Data d;
     d.set("office_name", (*office)->name);
     d.set("office_code", code);
     d.set("year", std::to_string(year));
     if (app::can_plan(a, **office)) d.set("can_plan", true);
-    list yl;
-    bool listed = false;
-    for (int y : *years) {
-        Data yd;
-        yd.set("value", std::to_string(y));
-        if (y == year) {
-            yd.set("selected", true);
-            listed = true;
-        }
-        yl.push_back(yd);
-    }
-    if (!listed) {
-        Data yd;
-        yd.set("value", std::to_string(year));
-        yd.set("selected", true);
-        yl.push_back(yd);
-    }
-    d.set("years", yl);
+    d.set("years", year_options(*years, year));
     list rl;
     for (const auto& s : *statuses) {
         Data sd;
@@ -1675,20 +1665,16 @@ Response WebApp::Impl::narratives_save(const Request& r, const app::Actor& a, co
     const auto f = r.form();
     const auto year = int_field(f, "tahun", 2000, 2100);
     if (!year) return error_page(422, "Tidak dapat diproses", "Tahun pada formulir tidak sah", &a);
-    auto forms = app::narrative_forms(repo(), a, code, *year);
-    if (!forms) return error_page(forms.error(), &a);
     std::vector<app::NarrativeEdit> edits;
     std::map<std::string, std::string> problems;
-    for (const auto& form : *forms) {
-        auto t = f.find("teks_" + form.key);
-        if (t == f.end()) continue;
-        // Only the sections the user changed are written: an untouched carried-over text stays where it is.
-        if (t->second == form.text) continue;
-        app::NarrativeEdit e{form.key, t->second, 0};
-        auto v = f.find("versi_" + form.key);
+    for (const auto& [field, value] : f) {
+        if (!field.starts_with("teks_")) continue;
+        const std::string key = field.substr(5);
+        app::NarrativeEdit e{key, value, 0};
+        auto v = f.find("versi_" + key);
         if (v == f.end() || v->second.empty() || v->second.find_first_not_of("0123456789") != std::string::npos ||
             v->second.size() > 18)
-            problems[form.key] = "Versi formulir tidak sah; muat ulang halaman";
+            problems[key] = "Versi formulir tidak sah; muat ulang halaman";
         else
             e.expected_version = std::stoll(v->second);
         edits.push_back(std::move(e));
@@ -1703,10 +1689,11 @@ Response WebApp::Impl::narratives_save(const Request& r, const app::Actor& a, co
         if (!saved.error().where.empty()) where[saved.error().where] = saved.error().message;
         return narratives_page(r, a, code, status, f, where, saved.error().message);
     }
-    if (!saved->empty())
-        return narratives_page(r, a, code, 422, f, *saved, "Periksa isian yang ditandai; tidak ada yang disimpan.");
+    if (!saved->problems.empty())
+        return narratives_page(r, a, code, 422, f, saved->problems,
+                               "Periksa isian yang ditandai; tidak ada yang disimpan.");
     return redirect("/kantor/" + code + "/narasi?tahun=" + std::to_string(*year) +
-                    "&tersimpan=" + std::to_string(edits.size()));
+                    "&tersimpan=" + std::to_string(saved->saved));
 }
 
 Response WebApp::Impl::password_form(const app::Actor& a, const std::string& current_error,
