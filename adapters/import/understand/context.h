@@ -1,0 +1,47 @@
+#pragma once
+// What every document-kind reader gets: the lines, the facts found on the whole document, and the
+// seed/1 document it fills (data/demo/FORMAT.md is the form; the importer writes exactly what a person
+// transcribing by hand writes, so `kinerja demo` and `kinerja import` load documents one way).
+#include <boost/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "adapters/import/understand/lines.h"
+#include "core/checks.h"
+
+namespace kinerja::import {
+
+struct DocumentFacts {
+    std::string type;   // "iku", "rkt", "pk", "renaksi", "lkj", "unknown"
+    std::string agency; // "KPU Kota Prabumulih", "" when not found
+    std::string level;  // "regency", "province", "national", "" (not a KPU office or unknown)
+    std::optional<int> year;
+    std::optional<int> period_start, period_end; // IKU/Renstra "2020-2024"
+    std::string place, date_text; // of the signature line, when there is one
+    int date_line = 0;
+};
+
+struct Context {
+    const std::vector<Line>& lines;
+    DocumentFacts facts;
+    boost::json::object& seed;           // kinerja.seed/1 being filled
+    std::vector<Finding> findings;       // what only reading can tell (unreadable row, unknown header)
+    std::string source;                  // file name, for Finding::where
+
+    void note(std::string id, Severity severity, std::string message, int line);
+};
+
+// Readers of each kind fill ctx.seed with the sections of FORMAT.md they find. A section the
+// document lacks is left out; a value it does not give is null.
+void read_rkt(Context& ctx);
+void read_pk(Context& ctx);      // one or more agreements -> seed["agreements"]
+void read_renaksi(Context& ctx); // -> seed["action_plan"]
+void read_iku(Context& ctx);     // -> seed["renstra"] (objectives and indicators with targets)
+void read_lkj(Context& ctx);     // -> measurement, budgets, previous_year, evaluations, obstacles,
+                                 //    agreements (through read_pk on the attachment), rkt, units, people
+
+// JSON building helpers shared by the readers: text or null, the line.
+boost::json::value text_or_null(std::string_view s);
+
+} // namespace kinerja::import

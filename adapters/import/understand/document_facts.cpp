@@ -1,0 +1,248 @@
+// What a document is and whose: its kind, office, year, place and date, read from its title area
+// and its signature line. Each reader may refine them from its own sections.
+#include <map>
+
+#include "adapters/import/understand/understand.h"
+#include "adapters/import/understand/values.h"
+
+namespace kinerja::import {
+namespace {
+
+struct KindWord {
+    std::string_view words; // folded
+    std::string_view type;
+};
+// Order matters within one line: "penetapan indikator kinerja utama" is an IKU, not a PK.
+constexpr KindWord k_kind_words[] = {
+    {"indikator kinerja utama", "iku"},   {"rencana kinerja tahunan", "rkt"}, {"rencana aksi", "renaksi"},
+    {"perjanjian kinerja", "pk"},         {"penetapan kinerja", "pk"},        {"laporan kinerja", "lkj"},
+    {"laporan akuntabilitas kinerja", "lkj"}, {"lakip", "lkj"},               {"lkip", "lkj"},
+};
+
+std::string_view kind_of(const std::string& folded) {
+    for (const auto& k : k_kind_words)
+        if (folded.find(k.words) != std::string::npos) return k.type;
+    return {};
+}
+
+// Office names start with one of these (folded); a KPU office is named after its region.
+constexpr std::string_view k_office_heads[] = {"komisi pemilihan umum", "kpu", "dinas", "badan", "biro", "inspektorat",
+                                               "rumah sakit", "kantor", "satuan polisi"};
+constexpr std::string_view k_regions[] = {"kota", "kabupaten", "kab.", "provinsi", "prov.", "republik indonesia"};
+
+// "… KOMISI PEMILIHAN UMUM KOTA PRABUMULIH Tahun 2024" -> "KPU Kota Prabumulih".
+std::string kpu_office_in(const std::string& text) {
+    const std::string f = fold(text);
+    for (std::string_view head : {"komisi pemilihan umum ", "kpu "}) {
+        for (std::size_t at = f.find(head); at != std::string::npos; at = f.find(head, at + 1)) {
+            if (at > 0 && f[at - 1] != ' ' && f[at - 1] != '(') continue;
+            const std::size_t region_at = at + head.size();
+            for (auto region : k_regions) {
+                if (f.compare(region_at, region.size(), region) != 0) continue;
+                if (region == "republik indonesia") return "KPU Republik Indonesia";
+                // The region name: words up to a word that cannot belong to it.
+                std::size_t i = region_at + region.size();
+                std::string name;
+                int words = 0;
+                while (i < f.size() && words < 4) {
+                    while (i < f.size() && f[i] == ' ')
+                        ++i;
+                    std::size_t end = f.find(' ', i);
+                    if (end == std::string::npos) end = f.size();
+                    std::string w = f.substr(i, end - i);
+                    while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ')' || w.back() == ':'))
+                        w.pop_back();
+                    static const std::string_view stops[] = {"tahun", "yang", "sesuai", "dalam", "pada", "dan", "untuk",
+                                                             "tentang", "nomor", "di", "ke", "sebagai", "dengan", "telah"};
+                    bool stop = w.empty() || !std::isalpha(static_cast<unsigned char>(w[0]));
+                    for (auto s : stops)
+                        stop = stop || w == s;
+                    if (stop) break;
+                    name += (name.empty() ? "" : " ") + w;
+                    ++words;
+                    const bool ended = end < f.size() && f[end - 1] != w.back();
+                    i = end;
+                    if (ended) break; // punctuation closed the name
+                }
+                if (name.empty()) continue;
+                std::string r(region);
+                if (r == "kab.") r = "kabupaten";
+                if (r == "prov.") r = "provinsi";
+                return title_case("kpu " + r + " " + name);
+            }
+        }
+    }
+    return {};
+}
+
+std::string level_of(const std::string& agency) {
+    const std::string f = fold(agency);
+    if (!f.starts_with("kpu")) return {};
+    if (f.find("republik indonesia") != std::string::npos) return "national";
+    if (f.find("provinsi") != std::string::npos) return "province";
+    return "regency";
+}
+
+bool is_upper_line(const std::string& t) {
+    int letters = 0, upper = 0;
+    for (char c : t)
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+            ++letters;
+            if (std::isupper(static_cast<unsigned char>(c))) ++upper;
+        }
+    return letters >= 8 && upper * 10 >= letters * 9;
+}
+
+} // namespace
+
+DocumentFacts document_facts(const std::vector<Line>& lines) {
+    DocumentFacts facts;
+    facts.type = "unknown";
+    // The title area: the first 40 non-blank lines. An attachment ("Lampiran 3") is the kind named
+    // after it. A document whose title is further down (the Rencana Aksi seed starts with its table)
+    // is the first kind named anywhere, or an action plan when it has the month columns B1..B12.
+    int seen = 0;
+    bool after_attachment = false;
+    int title_line = 0;
+    for (const auto& line : lines) {
+        if (line.blank()) continue;
+        const std::string f = fold(line.text);
+        ++seen;
+        if (seen <= 6 && f.starts_with("lampiran") && f.size() < 20) {
+            after_attachment = true;
+            facts.type = "unknown";
+            title_line = 0;
+            continue;
+        }
+        if (title_line <= 0 && (seen <= 40 || facts.type == "unknown" || title_line < 0)) {
+            auto k = kind_of(f);
+            if (title_line < 0 && k != "renaksi") k = {};
+            // "LKIP TAHUN 2016" over an attachment is the page header of the report it belongs to.
+            if (!k.empty() && !(after_attachment && k == "lkj") && f.size() < 160) {
+                facts.type = std::string(k);
+                title_line = line.number;
+            }
+        }
+        if (title_line == 0 && f.find("b1 b2 b3") != std::string::npos) {
+            facts.type = "renaksi";
+            title_line = -1; // no title line; keep looking for one below
+        }
+        if (title_line > 0 && seen > 6) break;
+    }
+
+    // The office: the KPU office named most often; else the first capitalized office line of the title area.
+    std::map<std::string, int> named;
+    std::string first_named;
+    for (const auto& line : lines) {
+        if (auto name = kpu_office_in(line.text); !name.empty()) {
+            if (first_named.empty()) first_named = name;
+            ++named[name];
+        }
+    }
+    int best = 0;
+    for (const auto& [name, count] : named)
+        if (count > best || (count == best && name == first_named)) {
+            best = count;
+            facts.agency = name;
+        }
+    if (facts.agency.empty()) {
+        seen = 0;
+        for (const auto& line : lines) {
+            if (line.blank()) continue;
+            if (++seen > 40) break;
+            if (!is_upper_line(line.text)) continue;
+            const std::string f = fold(line.text);
+            for (auto head : k_office_heads)
+                if (f.starts_with(head) && f.find("tahun") == std::string::npos) {
+                    facts.agency = title_case(line.text);
+                    break;
+                }
+            if (!facts.agency.empty()) break;
+        }
+    }
+    facts.level = level_of(facts.agency);
+
+    // The year: the title's ("RENCANA AKSI KINERJA / TAHUN 2024"), else the first "Tahun 2024" of the
+    // title area (a "Tahun Anggaran" in a form field can be wrong: the checks compare it).
+    if (title_line > 0) {
+        int after = 0;
+        for (const auto& line : lines) {
+            if (line.number < title_line || line.blank()) continue;
+            if (auto y = title_year(line.text)) {
+                facts.year = y;
+                break;
+            }
+            if (++after > 3) break;
+        }
+    }
+    seen = 0;
+    for (const auto& line : lines) {
+        if (facts.year) break;
+        if (line.blank()) continue;
+        if (++seen > 40) break;
+        if (auto y = title_year(line.text)) facts.year = y;
+    }
+    // A plan period ("TAHUN 2020-2024"): two years joined by a dash in the title area.
+    seen = 0;
+    for (const auto& line : lines) {
+        if (line.blank()) continue;
+        if (++seen > 40) break;
+        const std::string& t = line.text;
+        for (std::size_t i = 0; i + 9 <= t.size(); ++i) {
+            auto a = year_in(t.substr(i, 4));
+            if (!a || (i > 0 && std::isdigit(static_cast<unsigned char>(t[i - 1])))) continue;
+            std::size_t j = i + 4;
+            while (j < t.size() && (t[j] == ' ' || t[j] == '-' || t[j] == '/'))
+                ++j;
+            if (j == i + 4 || j + 4 > t.size()) continue;
+            auto b = year_in(t.substr(j, 4));
+            if (b && *b > *a && *b - *a <= 10 && (j + 4 == t.size() || !std::isdigit(static_cast<unsigned char>(t[j + 4])))) {
+                facts.period_start = a;
+                facts.period_end = b;
+                break;
+            }
+        }
+        if (facts.period_start) break;
+    }
+    if (!facts.year && !facts.period_start) {
+        seen = 0;
+        for (const auto& line : lines) {
+            if (line.blank()) continue;
+            if (++seen > 40) break;
+            if (auto y = year_in(line.text)) {
+                facts.year = y;
+                break;
+            }
+        }
+    }
+
+    // The signature: the first "Place, 25 Januari 2024" with a whole date, or a decree's
+    // "Ditetapkan di Mesuji / pada tanggal 21 April 2022".
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        const std::string f = fold(lines[i].text);
+        if (!f.starts_with("ditetapkan di ")) continue;
+        const std::string next = lines[i + 1].text;
+        const std::string nf = fold(next);
+        if (!nf.starts_with("pada tanggal ")) continue;
+        const std::string date = next.substr(13);
+        if (auto d = parse_indonesian_date(date)) {
+            facts.place = lines[i].text.substr(14);
+            facts.date_text = date;
+            facts.date_line = lines[i + 1].number;
+            break;
+        }
+    }
+    for (const auto& line : lines) {
+        if (!facts.date_text.empty()) break;
+        if (line.text.size() > 80) continue;
+        if (auto pd = place_date(line.text); pd && pd->date) {
+            facts.place = pd->place;
+            facts.date_text = pd->date_text;
+            facts.date_line = line.number;
+            break;
+        }
+    }
+    return facts;
+}
+
+} // namespace kinerja::import

@@ -1,0 +1,10 @@
+// Reads a lkj document into seed/1 (data/demo/FORMAT.md).
+#include "adapters/import/understand/context.h"
+
+namespace kinerja::import {
+
+void read_lkj(Context& ctx) {
+    (void)ctx;
+}
+
+} // namespace kinerja::import

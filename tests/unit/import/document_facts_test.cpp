@@ -1,0 +1,70 @@
+// The kind, office, year, place and date of each real document, checked by reading them by hand.
+#include <gtest/gtest.h>
+
+#include "adapters/import/understand/understand.h"
+#include "tests/unit/import/seed_compare.h"
+
+namespace kinerja::import {
+namespace {
+
+struct Expected {
+    const char* file;
+    const char* type;
+    const char* agency;
+    int year; // 0: none
+    const char* place;
+    const char* date_text;
+};
+
+DocumentFacts facts_of(const std::string& path) {
+    const auto source = testing::text_file(path);
+    return document_facts(make_lines(source));
+}
+
+TEST(DocumentFacts, Seeds) {
+    const Expected cases[] = {
+        {"lkj-2024-kpu-kota-prabumulih.txt", "lkj", "KPU Kota Prabumulih", 2024, "Prabumulih", "16 Januari 2025"},
+        {"renaksi-2024-kpu-kota-prabumulih.txt", "renaksi", "KPU Kota Prabumulih", 2024, "Prabumulih", "25 Januari 2024"},
+        {"rkt-2024-kpu-kab-oku-selatan.txt", "rkt", "KPU Kabupaten OKU Selatan", 2024, "Mubaradiah", "11 Januari 2024"},
+        {"rkt-2024-kpu-prov-kalimantan-timur.txt", "rkt", "KPU Provinsi Kalimantan Timur", 2024, "Samarinda", "1 Maret 2024"},
+        {"iku-2020-2024-kpu-kab-mesuji.txt", "iku", "KPU Kabupaten Mesuji", 2022, "Mesuji", "21 April 2022"},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.file);
+        const auto f = facts_of(testing::seeds_dir() + "/" + c.file);
+        EXPECT_EQ(f.type, c.type);
+        EXPECT_EQ(f.agency, c.agency);
+        EXPECT_EQ(f.year.value_or(0), c.year);
+        EXPECT_EQ(f.place, c.place);
+        EXPECT_EQ(f.date_text, c.date_text);
+    }
+}
+
+TEST(DocumentFacts, MesujiIkuHasItsPlanPeriod) {
+    const auto f = facts_of(testing::seeds_dir() + "/iku-2020-2024-kpu-kab-mesuji.txt");
+    EXPECT_EQ(f.period_start.value_or(0), 2020);
+    EXPECT_EQ(f.period_end.value_or(0), 2024);
+    EXPECT_EQ(f.level, "regency");
+}
+
+TEST(DocumentFacts, Samples) {
+    const Expected cases[] = {
+        {"01-lkj-bab3-2016-dishub-jabar.txt", "lkj", "", 2016, "", ""},
+        {"02-rkt-2016-dishub-jabar.txt", "rkt", "Dinas Perhubungan Provinsi Jawa Barat", 2016, "", ""},
+        {"05-pk-2016-bpmpd-jabar.txt", "pk", "", 2016, "", ""},
+        {"07-renaksi-2016-inspektorat-jabar.txt", "renaksi", "", 2016, "", ""},
+        {"08-iku-capaian-2016-inspektorat-jabar.txt", "iku", "", 2016, "", ""},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.file);
+        const auto f = facts_of(testing::samples_dir() + "/" + c.file);
+        EXPECT_EQ(f.type, c.type);
+        if (*c.agency) {
+            EXPECT_EQ(f.agency, c.agency);
+        }
+        EXPECT_EQ(f.year.value_or(0), c.year);
+    }
+}
+
+} // namespace
+} // namespace kinerja::import
