@@ -35,7 +35,10 @@ struct Context {
 // Readers of each kind fill ctx.seed with the sections of FORMAT.md they find. A section the
 // document lacks is left out; a value it does not give is null.
 void read_rkt(Context& ctx);
-void read_pk(Context& ctx);      // one or more agreements -> seed["agreements"]
+void read_pk(Context& ctx); // one or more agreements -> seed["agreements"]
+// The agreements standing between two lines (inclusive) of a larger document: the PK summary and
+// the attached PKs of an LKj. Appends to seed["agreements"].
+void read_agreements(Context& ctx, int first_line, int last_line);
 void read_renaksi(Context& ctx); // -> seed["action_plan"]
 void read_iku(Context& ctx);     // -> seed["renstra"] (objectives and indicators with targets)
 void read_lkj(Context& ctx);     // -> measurement, budgets, previous_year, evaluations, obstacles,
