@@ -1,10 +1,378 @@
-// Reads a lkj document into seed/1 (data/demo/FORMAT.md).
-#include "adapters/import/understand/context.h"
+// Reads an LKj (Laporan Kinerja) into seed/1 (data/demo/FORMAT.md): the measurement table of BAB III,
+// the budget tables, last year's figures, evaluations and obstacles. Tables are read by their headers
+// (which column says Target, Realisasi, Pagu...), values by their form, never by the seed's layout.
+#include "adapters/import/understand/read_lkj.h"
+
+#include <cctype>
+
+#include "adapters/import/understand/values.h"
 
 namespace kinerja::import {
+namespace bj = boost::json;
+
+namespace lkj {
+namespace {
+
+bool has_lowercase(std::string_view s) {
+    for (char c : s)
+        if (c >= 'a' && c <= 'z') return true;
+    return false;
+}
+
+int letters(std::string_view s) {
+    int n = 0;
+    for (char c : s)
+        if (std::isalpha(static_cast<unsigned char>(c))) ++n;
+    return n;
+}
+
+bool only_digits_and_marks(std::string_view s) {
+    for (char c : s)
+        if (!std::isdigit(static_cast<unsigned char>(c)) && c != '-' && c != ' ' && c != '|' && c != '.') return false;
+    return true;
+}
+
+constexpr std::size_t k_short_line = 120;
+constexpr std::size_t k_max_noise_run = 14; // blank/noise lines a page break may put inside a table
+
+} // namespace
+
+Doc::Doc(Context& c) : ctx(c), lines(c.lines), lampiran(c.lines.size()), year(c.facts.year.value_or(0)) {
+    for (const auto& line : lines) {
+        if (line.tabbed() || line.blank() || line.text.size() > k_short_line) continue;
+        ++repeats[fold(line.text)];
+    }
+    // The attachment starts at a line that says only "Lampiran" (after the chapters).
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string f = fold(lines[i].text);
+        if (f == "lampiran" || f.starts_with("lampiran ") || f == "lampiran-lampiran") lampiran = i;
+    }
+}
+
+bool Doc::noise(std::size_t i) const {
+    const Line& line = lines[i];
+    if (line.blank()) return true;
+    const std::string& t = line.text;
+    // Separator rows of dashes, in cells or not.
+    bool dashes = true;
+    for (char c : t)
+        if (c != '-' && c != ' ') dashes = false;
+    if (dashes) return true;
+    if (line.tabbed()) return false;
+    if (t.size() > k_short_line) return false;
+    if (only_digits_and_marks(t)) return true; // page numbers
+    const std::string f = fold(t);
+    if (f.starts_with("bab ")) return false;
+    // Running headers: a capitals-only line (not a bare "(6639)"), or one that repeats on many pages.
+    if (!has_lowercase(t) && letters(t) >= 3) return true;
+    const auto it = repeats.find(f);
+    return it != repeats.end() && it->second >= 3;
+}
+
+const std::string& cell(const Line& line, int column) {
+    static const std::string empty;
+    if (column < 0 || static_cast<std::size_t>(column) >= line.cells.size()) return empty;
+    return line.cells[static_cast<std::size_t>(column)];
+}
+
+std::optional<Heading> objective_heading(std::string_view text) {
+    std::string t = clean_text(text);
+    std::string f = fold(t);
+    std::size_t i = 0;
+    Heading h;
+    auto skip = [&](std::string_view chars) {
+        while (i < f.size() && chars.find(f[i]) != std::string_view::npos)
+            ++i;
+    };
+    auto digits = [&] {
+        const std::size_t start = i;
+        while (i < f.size() && i - start < 3 && std::isdigit(static_cast<unsigned char>(f[i])))
+            ++i;
+        return f.substr(start, i - start);
+    };
+    if (!f.empty() && std::isdigit(static_cast<unsigned char>(f[0]))) {
+        // "1. Sasaran : name"
+        h.number = digits();
+        skip(". ");
+        if (!(f.compare(i, 7, "sasaran") == 0)) return std::nullopt;
+        i += 7;
+    } else {
+        if (!f.starts_with("sasaran")) return std::nullopt;
+        i = 7;
+        skip(" ");
+        if (f.compare(i, 3, "ke-") == 0 || f.compare(i, 3, "ke ") == 0) i += 3;
+        h.number = digits();
+        if (h.number.empty()) return std::nullopt;
+    }
+    skip(" .:=)-");
+    if (i >= t.size()) return std::nullopt;
+    h.name = t.substr(i);
+    return h;
+}
+
+// ---- tables ----
+
+namespace {
+
+bool numeric_cell_beyond_first(const Line& line) {
+    for (std::size_t c = 1; c < line.cells.size(); ++c)
+        if (looks_numeric(line.cells[c])) return true;
+    return false;
+}
+
+bool first_cell_is_number(const Line& line) {
+    const std::string& c = line.cells.empty() ? line.text : line.cells[0];
+    if (c.empty() || c.size() > 4) return false;
+    for (char ch : c)
+        if (!std::isdigit(static_cast<unsigned char>(ch)) && ch != '.') return false;
+    return true;
+}
+
+bool says(std::string_view folded, std::string_view word) {
+    return folded.find(word) != std::string_view::npos;
+}
+
+// The role of a column that stands alone under its header (not inside a spanning group).
+Role single_role(const std::string& f) {
+    if (f == "no" || f == "no." || f == "nomor") return Role::number;
+    if (says(f, "hasil")) return Role::none;
+    if (says(f, "sasaran")) return Role::objective;
+    if (says(f, "indikator")) return Role::indicator;
+    if (says(f, "satuan")) return Role::unit;
+    if (says(f, "pagu")) return Role::ceiling;
+    if (says(f, "(rp)")) return Role::spent;
+    if (says(f, "target")) return Role::target;
+    if (says(f, "realisasi")) return Role::actual;
+    if (says(f, "capaian") || f == "%" || says(f, "% ")) return Role::achievement;
+    return Role::none;
+}
+
+Columns read_columns(const Doc& doc, const std::vector<std::size_t>& head) {
+    Columns cols;
+    if (head.empty()) return cols;
+    std::size_t width = 0;
+    for (auto h : head)
+        width = std::max(width, doc.at(h).cells.size());
+    const Line& top = doc.at(head[0]);
+    // The top row's labels span to the right over empty cells when a second header row exists.
+    std::vector<int> group_start(width, 0);
+    for (std::size_t c = 0; c < width; ++c) {
+        const bool own = c < top.cells.size() && !top.cells[c].empty();
+        group_start[c] = own || c == 0 || head.size() < 2 ? static_cast<int>(c) : group_start[c - 1];
+    }
+    for (std::size_t c = 0; c < width;) {
+        const auto start = static_cast<std::size_t>(group_start[c]);
+        std::size_t span = 1;
+        while (c + span < width && static_cast<std::size_t>(group_start[c + span]) == start)
+            ++span;
+        const std::string group = fold(cell(top, static_cast<int>(start)));
+        std::string sub;
+        for (std::size_t h = 1; h < head.size(); ++h)
+            for (std::size_t k = c; k < c + span; ++k)
+                sub += " " + fold(cell(doc.at(head[h]), static_cast<int>(k)));
+        const bool percent = says(sub, "(%)") || says(group, "(%)");
+        if (span > 1 && (says(group, "anggaran") || says(group, "pagu"))) {
+            // By position: the sub-headers of budget groups are often mislabelled copies.
+            cols.ceiling = static_cast<int>(c);
+            cols.spent = static_cast<int>(c + 1);
+            if (span > 2) cols.spent_percent = static_cast<int>(c + 2);
+            cols.budget_year = year_in(group);
+        } else if (span > 1 && !says(group, "hasil")) {
+            PerformanceColumns p;
+            p.year = year_in(group);
+            p.target = static_cast<int>(c);
+            p.actual = static_cast<int>(c + 1);
+            if (span > 2) p.achievement = static_cast<int>(c + 2);
+            p.percent = percent;
+            cols.performance.push_back(p);
+        } else if (span == 1) {
+            std::string label = group;
+            for (std::size_t h = 1; h < head.size(); ++h) {
+                const std::string more = fold(cell(doc.at(head[h]), static_cast<int>(c)));
+                if (!more.empty()) label += (label.empty() ? "" : " ") + more;
+            }
+            switch (single_role(label)) {
+            case Role::number:
+                cols.number = static_cast<int>(c);
+                break;
+            case Role::objective:
+                cols.objective = static_cast<int>(c);
+                break;
+            case Role::indicator:
+                cols.indicator = static_cast<int>(c);
+                break;
+            case Role::unit:
+                cols.unit = static_cast<int>(c);
+                break;
+            case Role::ceiling:
+                cols.ceiling = static_cast<int>(c);
+                break;
+            case Role::spent:
+                cols.spent = static_cast<int>(c);
+                break;
+            case Role::target:
+                cols.performance.push_back({year_in(label), static_cast<int>(c), -1, -1, says(label, "(%)")});
+                break;
+            case Role::actual:
+                if (!cols.performance.empty() && cols.performance.back().actual < 0)
+                    cols.performance.back().actual = static_cast<int>(c);
+                break;
+            case Role::achievement:
+                if (!cols.performance.empty() && cols.performance.back().achievement < 0)
+                    cols.performance.back().achievement = static_cast<int>(c);
+                else if (cols.spent >= 0 && cols.spent_percent < 0)
+                    cols.spent_percent = static_cast<int>(c);
+                break;
+            default:
+                break;
+            }
+        }
+        c += span;
+    }
+    return cols;
+}
+
+} // namespace
+
+Table read_table(const Doc& doc, std::size_t first) {
+    Table t;
+    t.first = first;
+    std::size_t i = first;
+    // Header rows: up to a column-number row when one follows within four rows, else the rows
+    // before the first that carries a number or a value.
+    std::size_t numbers_row = 0;
+    for (std::size_t k = first; k < doc.size() && k < first + 4 && doc.at(k).tabbed(); ++k)
+        if (is_column_number_row(doc.at(k))) {
+            numbers_row = k;
+            break;
+        }
+    if (numbers_row > first) {
+        for (std::size_t k = first; k < numbers_row; ++k)
+            t.head.push_back(k);
+        i = numbers_row + 1;
+    } else {
+        t.head.push_back(first);
+        i = first + 1;
+        while (i < doc.size() && i < first + 3 && doc.at(i).tabbed() && !first_cell_is_number(doc.at(i)) &&
+               !numeric_cell_beyond_first(doc.at(i)))
+            t.head.push_back(i++);
+    }
+    t.columns = read_columns(doc, t.head);
+    std::size_t noise_run = 0;
+    t.end = i;
+    for (; i < doc.size(); ++i) {
+        const Line& line = doc.at(i);
+        if (line.tabbed() && !doc.noise(i)) {
+            t.rows.push_back(i);
+            t.end = i + 1;
+            noise_run = 0;
+            continue;
+        }
+        if (!doc.noise(i) || ++noise_run > k_max_noise_run) break;
+    }
+    return t;
+}
+
+boost::json::array& section_array(Doc& doc, const char* key) {
+    auto& seed = doc.ctx.seed;
+    if (!seed.contains(key)) seed[key] = bj::array();
+    return seed[key].as_array();
+}
+
+// ---- measurement (BAB III A) ----
+
+namespace {
+
+bool is_measurement_table(const Table& t) {
+    if (t.columns.has_budget() || t.columns.indicator < 0 || t.columns.performance.empty()) return false;
+    const auto& p = t.columns.performance.front();
+    return p.target >= 0 && p.actual >= 0;
+}
+
+bj::object indicator_item(const Line& row, const Columns& cols, const PerformanceColumns& p) {
+    bj::object item;
+    item["name"] = cell(row, cols.indicator);
+    const auto target = printed_quantity(cell(row, p.target));
+    item["target"] = text_or_null(target.text);
+    item["actual"] = text_or_null(printed_quantity(cell(row, p.actual)).text);
+    item["unit"] = p.percent ? bj::value("%") : text_or_null(cols.unit >= 0 ? cell(row, cols.unit) : target.unit);
+    item["achievement_printed"] =
+        p.achievement >= 0 ? text_or_null(printed_quantity(cell(row, p.achievement)).text) : bj::value(nullptr);
+    item["line"] = row.number;
+    return item;
+}
+
+} // namespace
+
+void read_measurement(Doc& doc, const std::vector<Table>& tables) {
+    const Table* table = nullptr;
+    for (const auto& t : tables)
+        if (t.first < doc.lampiran && is_measurement_table(t)) {
+            table = &t;
+            break;
+        }
+    if (!table) return;
+    const Columns& cols = table->columns;
+    const PerformanceColumns& p = cols.performance.front();
+    bj::object measurement;
+    measurement["year"] = p.year ? bj::value(*p.year) : doc.year ? bj::value(doc.year) : bj::value(nullptr);
+    measurement["line"] = doc.at(table->first).number;
+    bj::array objectives;
+    for (auto r : table->rows) {
+        const Line& row = doc.at(r);
+        const std::string& first = row.cells.empty() ? row.text : row.cells[0];
+        if (auto h = objective_heading(first); h && cell(row, p.target).empty()) {
+            bj::object o;
+            o["number"] = h->number;
+            const auto code = trailing_code(h->name);
+            o["code"] = code ? bj::value(*code) : bj::value(nullptr);
+            o["name"] = h->name;
+            o["line"] = row.number;
+            o["indicators"] = bj::array();
+            objectives.push_back(std::move(o));
+            continue;
+        }
+        if (cell(row, cols.indicator).empty()) continue;
+        if (objectives.empty()) {
+            // Indicators before any "Sasaran" row: one objective without a name holds them.
+            bj::object o{{"number", nullptr}, {"code", nullptr}, {"name", nullptr}, {"line", row.number}};
+            o["indicators"] = bj::array();
+            objectives.push_back(std::move(o));
+        }
+        auto& indicators = objectives.back().as_object()["indicators"].as_array();
+        const bool no_values = cell(row, p.target).empty() && cell(row, p.actual).empty();
+        const std::string& name = cell(row, cols.indicator);
+        if (no_values && !indicators.empty() && std::islower(static_cast<unsigned char>(name[0]))) {
+            // A wrapped name continues on the next row.
+            auto& last = indicators.back().as_object();
+            last["name"] = std::string(last["name"].as_string()) + " " + name;
+            continue;
+        }
+        indicators.push_back(indicator_item(row, cols, p));
+    }
+    measurement["objectives"] = std::move(objectives);
+    doc.ctx.seed["measurement"] = std::move(measurement);
+}
+
+} // namespace lkj
 
 void read_lkj(Context& ctx) {
-    (void)ctx;
+    lkj::Doc doc(ctx);
+    // Every tab table once, in order; the sections pick theirs by header.
+    std::vector<lkj::Table> tables;
+    for (std::size_t i = 0; i < doc.size();) {
+        if (!doc.at(i).tabbed() || doc.noise(i)) {
+            ++i;
+            continue;
+        }
+        tables.push_back(lkj::read_table(doc, i));
+        i = std::max(tables.back().end, i + 1);
+    }
+    lkj::read_measurement(doc, tables);
+    lkj::read_budgets(doc, tables);
+    lkj::read_evaluations(doc);
+    lkj::read_obstacles(doc, tables);
+    if (!ctx.seed.contains("measurement")) lkj::read_flow_measurement(doc);
 }
 
 } // namespace kinerja::import

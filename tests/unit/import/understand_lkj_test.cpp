@@ -1,5 +1,93 @@
-// Golden tests of read_lkj: the importer's seed/1 output against hand transcriptions.
+// Golden tests of read_lkj: the importer's seed/1 output against hand transcriptions (data/demo for
+// the seed, tests/import/expected for the Jawa Barat samples).
 #include <gtest/gtest.h>
+
+#include <chrono>
 
 #include "adapters/import/understand/understand.h"
 #include "tests/unit/import/seed_compare.h"
+
+namespace kinerja::import {
+namespace {
+namespace bj = boost::json;
+
+bj::value understood(const SourceText& text) {
+    auto u = understand(text, "lkj");
+    EXPECT_TRUE(u.has_value());
+    if (!u) return bj::object();
+    return bj::value(u->seed);
+}
+
+bj::value understood_file(const std::string& path) {
+    return understood(testing::text_file(path));
+}
+
+const bj::value& seed_lkj() {
+    static const bj::value v = understood_file(testing::seeds_dir() + "/lkj-2024-kpu-kota-prabumulih.txt");
+    return v;
+}
+const bj::value& seed_expected() {
+    static const bj::value v = testing::json_file(testing::repo_dir() + "/data/demo/lkj-2024-kpu-kota-prabumulih.json");
+    return v;
+}
+
+testing::Comparison seed_section(const std::string& section, const std::vector<std::string>& ignore = {}) {
+    auto c = testing::compare_seed(seed_expected(), seed_lkj(), section, ignore);
+    std::cout << "[lkj seed] " << section << ": " << testing::describe(c) << "\n";
+    return c;
+}
+
+TEST(UnderstandLkj, SeedMeasurement) {
+    const auto c = seed_section("measurement");
+    EXPECT_TRUE(c.exact()) << testing::describe(c);
+    const auto& m = seed_lkj().as_object().at("measurement").as_object();
+    EXPECT_EQ(m.at("year").as_int64(), 2024);
+    EXPECT_EQ(m.at("objectives").as_array().size(), 10u);
+}
+
+TEST(UnderstandLkj, SeedMeasurementSkipsThePageHeadersInsideTheTable) {
+    // Lines 885-891 put "LAPORAN KINERJA / SEKRETARIAT ..." between two rows of objective 1.
+    const auto& o1 = seed_lkj().as_object().at("measurement").at("objectives").as_array().at(0).as_object();
+    const auto& indicators = o1.at("indicators").as_array();
+    ASSERT_EQ(indicators.size(), 3u);
+    EXPECT_EQ(indicators[2].at("line").as_int64(), 892);
+    EXPECT_EQ(indicators[2].at("achievement_printed").as_string(), "94,44");
+}
+
+TEST(UnderstandLkj, SeedBudgets) {
+    const auto c = seed_section("budgets");
+    EXPECT_TRUE(c.exact()) << testing::describe(c);
+}
+
+TEST(UnderstandLkj, SeedPreviousYear) {
+    const auto c = seed_section("previous_year");
+    EXPECT_TRUE(c.exact()) << testing::describe(c);
+}
+
+TEST(UnderstandLkj, SeedEvaluations) {
+    const auto c = seed_section("evaluations");
+    EXPECT_TRUE(c.exact()) << testing::describe(c);
+    EXPECT_EQ(seed_lkj().as_object().at("evaluations").as_array().size(), 2u);
+}
+
+TEST(UnderstandLkj, SeedObstacles) {
+    const auto c = seed_section("obstacles");
+    EXPECT_TRUE(c.exact()) << testing::describe(c);
+}
+
+TEST(UnderstandLkj, NoTablesNoSectionsNoCrash) {
+    SourceText t{"empty-lkj.txt", "text", {"LAPORAN KINERJA", "TAHUN 2024", "", "BAB III", "Target\tRealisasi"}};
+    const auto v = understood(t);
+    EXPECT_FALSE(v.as_object().contains("budgets"));
+}
+
+TEST(UnderstandLkj, SeedIsUnderstoodQuickly) {
+    const auto text = testing::text_file(testing::seeds_dir() + "/lkj-2024-kpu-kota-prabumulih.txt");
+    const auto start = std::chrono::steady_clock::now();
+    (void)understand(text, "lkj");
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    EXPECT_LT(ms.count(), 50);
+}
+
+} // namespace
+} // namespace kinerja::import
