@@ -129,6 +129,16 @@ struct AuditFilter {
     int limit = 200;
 };
 
+// A document stored by the importer (kinerja import): its file name and the hash of its text.
+struct ImportedDocument {
+    std::string source, sha256, kind;
+    int year = 0;
+};
+struct ImportResult {
+    bool unchanged = false; // the same document was imported into this office before
+    std::size_t rows = 0;   // rows written
+};
+
 struct UserRecord {
     std::int64_t id = 0;
     std::string login, password_hash, role;
@@ -167,6 +177,13 @@ public:
     virtual Result<std::vector<OfficeNode>> office_tree() = 0;
     virtual Result<std::map<std::int64_t, OfficeYear>> load_all_offices_year(int year) = 0;
 
+    // Stores the rows of one understood document: a dataset the seed loader built, with its own ids
+    // and exactly one office row, whose code names the office (created when it does not exist).
+    // Units, budget codes, objectives (same code, else same name) and indicators (same statement)
+    // already stored are reused; a target or actual already stored with another text is a conflict
+    // and nothing is written. The same document (same hash) again changes nothing.
+    virtual Result<ImportResult> import_document(const Dataset& rows, const ImportedDocument& doc,
+                                                 const AuditRecord& audit) = 0;
     virtual Result<std::int64_t> add_user(const NewUser& user, const AuditRecord& audit) = 0;
     // A consistent copy while others write (the server may be running).
     virtual Result<void> backup_to(const std::string& path) = 0;

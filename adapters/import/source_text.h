@@ -14,13 +14,14 @@ namespace kinerja::import {
 
 // Every reader stops at these and says which one it hit; nothing is read past them.
 struct ReadLimits {
-    std::size_t max_file_bytes = 50u << 20;      // the file itself (200 MB is refused before reading)
-    std::size_t max_text_bytes = 50u << 20;      // text produced (PDF output, XML text, zip entries)
-    std::size_t max_lines = 500'000;             // lines (table rows) in the result
-    std::size_t max_line_bytes = 1u << 20;       // one line
+    std::size_t max_file_bytes = 50u << 20;       // the file itself (200 MB is refused before reading)
+    std::size_t max_text_bytes = 50u << 20;       // text produced (PDF output, XML text, zip entries)
+    std::size_t max_lines = 500'000;              // lines (table rows) in the result
+    std::size_t max_line_bytes = 1u << 20;        // one line
     std::size_t max_zip_entry_bytes = 100u << 20; // one uncompressed zip member
-    std::size_t max_zip_ratio = 200;             // uncompressed / compressed of one member (zip bombs)
+    std::size_t max_zip_ratio = 200;              // uncompressed / compressed of one member (zip bombs)
     std::size_t max_zip_entries = 10'000;
+    std::size_t max_zip_total_bytes = 200u << 20; // all members read from one package together
     int max_xml_depth = 256;
     std::size_t max_cells = 2'000'000; // XLSX cells over all sheets
     int pdf_timeout_seconds = 60;

@@ -449,4 +449,8 @@ int user_add(const std::string& db, const std::string& login, const std::string&
     return 0;
 }
 
+int report_error(const Error& e) {
+    return report(e);
+}
+
 } // namespace kinerja::cli

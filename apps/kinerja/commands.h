@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
+
 namespace kinerja::cli {
 
 int demo(const std::string& db);
@@ -27,6 +29,16 @@ struct ReportOptions {
     bool force = false;
 };
 int report(const ReportOptions& options);
+// The importer (import_commands.cpp).
+int parse_file(const std::string& file, const std::string& type, bool json);
+int check_files(const std::vector<std::string>& files, bool json);
+struct ImportOptions {
+    std::string file, db, satker, type = "auto";
+    bool accept_findings = false;
+};
+int import_file(const ImportOptions& options);
+// Prints an error for people and returns the exit code its kind calls for (2 usage/input, 1 domain).
+int report_error(const Error& e);
 int user_add(const std::string& db, const std::string& login, const std::string& role, const std::string& satker,
              const std::string& unit);
 

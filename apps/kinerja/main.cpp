@@ -44,11 +44,32 @@ int main(int argc, char** argv) {
     roll->add_option("--satker", satker, "Satker puncak yang ditampilkan beserta bawahannya (bawaan: semua)");
     roll->add_option("--format", format, "text atau json")->check(CLI::IsMember({"text", "json"}));
 
-    auto* check = app.add_subcommand("check", "Temuan konsistensi data tersimpan");
-    check->add_option("--db", db, "Berkas basis data")->required();
-    check->add_option("--satker", satker, "Kode satker")->required();
-    check->add_option("--year", year, "Tahun")->required()->check(CLI::Range(1990, 2200));
+    // Two forms: documents (`check A B C`) or stored data (`check --db --satker --year`).
+    std::vector<std::string> files;
+    auto* check = app.add_subcommand("check", "Temuan konsistensi dokumen (FILE...) atau data tersimpan (--db)");
+    check->add_option("FILE", files, "Dokumen yang diperiksa, sendiri-sendiri dan terhadap satu sama lain");
+    auto* check_db = check->add_option("--db", db, "Berkas basis data");
+    check->add_option("--satker", satker, "Kode satker (dengan --db)")->needs(check_db);
+    check->add_option("--year", year, "Tahun (dengan --db)")->needs(check_db)->check(CLI::Range(1990, 2200));
     check->add_flag("--json", json, "Keluaran JSON");
+
+    std::string doc_type = "auto";
+    auto* parse =
+        app.add_subcommand("parse", "Membaca dokumen (teks, DOCX, XLSX, PDF) dan menampilkan isinya; tidak menyimpan");
+    parse->add_option("FILE", file, "Dokumen")->required();
+    parse->add_option("--type", doc_type, "Jenis dokumen (bawaan: dikenali sendiri)")
+        ->check(CLI::IsMember({"auto", "iku", "rkt", "pk", "renaksi", "lkj"}));
+    parse->add_flag("--json", json, "Keluaran JSON (kinerja.parse/1)");
+
+    kinerja::cli::ImportOptions import_options;
+    auto* import = app.add_subcommand("import", "Membaca dokumen lalu menyimpannya ke satker; menolak bila ada galat");
+    import->add_option("FILE", import_options.file, "Dokumen")->required();
+    import->add_option("--db", import_options.db, "Berkas basis data (dibuat bila belum ada)")->required();
+    import->add_option("--satker", import_options.satker, "Kode satker tujuan (dibuat bila belum ada)")->required();
+    import->add_option("--type", import_options.type, "Jenis dokumen (bawaan: dikenali sendiri)")
+        ->check(CLI::IsMember({"auto", "iku", "rkt", "pk", "renaksi", "lkj"}));
+    import->add_flag("--accept-findings", import_options.accept_findings,
+                     "Tetap menyimpan dokumen yang mengandung galat, apa adanya");
 
     auto* exp = app.add_subcommand("export", "Seluruh basis data sebagai satu dokumen JSON");
     exp->add_option("--db", db, "Berkas basis data")->required();
@@ -103,7 +124,15 @@ int main(int argc, char** argv) {
     if (demo->parsed()) return kinerja::cli::demo(db);
     if (measure->parsed()) return kinerja::cli::measure(db, satker, year, rounding, format);
     if (roll->parsed()) return kinerja::cli::rollup(db, year, satker, format);
-    if (check->parsed()) return kinerja::cli::check_db(db, satker, year, json);
+    if (check->parsed()) {
+        if (!files.empty() && db.empty()) return kinerja::cli::check_files(files, json);
+        if (files.empty() && !db.empty() && !satker.empty() && year != 0)
+            return kinerja::cli::check_db(db, satker, year, json);
+        std::cerr << "kinerja check: berikan dokumen (kinerja check A.pdf B.docx) atau --db, --satker dan --year\n";
+        return 2;
+    }
+    if (parse->parsed()) return kinerja::cli::parse_file(file, doc_type, json);
+    if (import->parsed()) return kinerja::cli::import_file(import_options);
     if (exp->parsed()) return kinerja::cli::export_db(db, out);
     if (load->parsed()) return kinerja::cli::load_db(db, file);
     if (backup->parsed()) return kinerja::cli::backup(db, out);

@@ -10,27 +10,12 @@
 #include <unordered_map>
 
 #include "adapters/db/sqlite/sqlite_db.h"
+#include "adapters/db/sqlite/sqlite_support.h"
 #include "core/quantity.h"
 #include "platform/embedded.h"
 
 namespace kinerja::sqlite {
 namespace {
-
-std::string now_iso() {
-    const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                       tm.tm_min, tm.tm_sec);
-}
-
-void rollback_quietly(Connection& c) {
-    try {
-        c.exec("ROLLBACK");
-    } catch (...) {
-        // Nothing to undo: the transaction is already gone.
-    }
-}
 
 // Runs `body` (which throws on a database error) in one read transaction: one snapshot of every table.
 template <typename F> Result<void> in_read_snapshot(Connection& c, F&& body) {
@@ -42,26 +27,6 @@ template <typename F> Result<void> in_read_snapshot(Connection& c, F&& body) {
     } catch (const std::exception& e) {
         rollback_quietly(c);
         return fail(ErrorCode::io, std::string("Basis data tidak dapat dibaca: ") + e.what());
-    }
-}
-
-// Runs `body` inside one transaction; any exception or error rolls everything back.
-template <typename F> auto in_transaction(Connection& c, F&& body) -> decltype(body()) {
-    try {
-        c.exec("BEGIN IMMEDIATE");
-    } catch (const std::exception& e) {
-        return fail(ErrorCode::io, std::string("Transaksi tidak dapat dimulai: ") + e.what());
-    }
-    try {
-        auto result = body();
-        if (result)
-            c.exec("COMMIT");
-        else
-            c.exec("ROLLBACK");
-        return result;
-    } catch (const std::exception& e) {
-        rollback_quietly(c);
-        return fail(ErrorCode::io, std::string("Penulisan basis data gagal, tidak ada yang disimpan: ") + e.what());
     }
 }
 
@@ -90,20 +55,6 @@ app::Table table_shape(Connection& c, const std::string& table) {
             t.defaults.emplace_back();
     }
     return t;
-}
-
-void insert_audit(Connection& c, const app::AuditRecord& a, std::optional<std::int64_t> entity_id) {
-    Statement s(
-        c.handle(),
-        "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, NULL, ?)");
-    s.bind(1, std::string_view(now_iso())).bind(2, std::string_view(a.actor)).bind(3, std::string_view(a.action));
-    s.bind(4, std::string_view(a.entity));
-    if (entity_id)
-        s.bind(5, *entity_id);
-    else
-        s.bind_null(5);
-    s.bind(6, std::string_view(a.after));
-    s.step();
 }
 
 std::optional<Rupiah> opt_rupiah(const Statement& s, int col) {

@@ -26,6 +26,8 @@ public:
     Result<OfficeYear> load_office_year(const OfficeInfo& office, int year) override;
     Result<std::vector<int>> office_years(std::int64_t office_id) override;
     Result<std::int64_t> add_user(const app::NewUser& user, const app::AuditRecord& audit) override;
+    Result<app::ImportResult> import_document(const app::Dataset& rows, const app::ImportedDocument& doc,
+                                              const app::AuditRecord& audit) override; // sqlite_import.cpp
     Result<void> backup_to(const std::string& path) override;
     Result<std::vector<OfficeNode>> office_tree() override;
     Result<std::map<std::int64_t, OfficeYear>> load_all_offices_year(int year) override;

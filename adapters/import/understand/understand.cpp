@@ -6,7 +6,8 @@ namespace kinerja::import {
 namespace bj = boost::json;
 
 void Context::note(std::string id, Severity severity, std::string message, int line) {
-    findings.push_back(Finding{std::move(id), severity, std::move(message), source + ":" + std::to_string(line), line, {}});
+    findings.push_back(
+        Finding{std::move(id), severity, std::move(message), source + ":" + std::to_string(line), line, {}});
 }
 
 bj::value text_or_null(std::string_view s) {
@@ -22,7 +23,8 @@ Result<Understood> understand(const SourceText& source, std::string_view type) {
     if (type != "auto" && !type.empty()) {
         if (detected != "unknown" && detected != type && !(type == "pk" && detected == "lkj"))
             return fail(ErrorCode::invalid_input,
-                        "Berkas " + source.name + " tampaknya dokumen " + detected + ", bukan " + std::string(type), source.name);
+                        "Berkas " + source.name + " tampaknya dokumen " + detected + ", bukan " + std::string(type),
+                        source.name);
         out.facts.type = std::string(type);
     }
     if (out.facts.type == "unknown")
@@ -33,7 +35,9 @@ Result<Understood> understand(const SourceText& source, std::string_view type) {
 
     auto& seed = out.seed;
     seed["schema"] = "kinerja.seed/1";
-    seed["source"] = source.name;
+    // Findings name the file as a person knows it, without the folders it was read from.
+    const std::string file_name = source.name.substr(source.name.find_last_of('/') + 1);
+    seed["source"] = file_name;
     seed["kind"] = out.facts.type;
     seed["year"] = out.facts.year ? bj::value(*out.facts.year) : bj::value(nullptr);
     bj::object office;
@@ -49,7 +53,7 @@ Result<Understood> understand(const SourceText& source, std::string_view type) {
         seed["period_end"] = *out.facts.period_end;
     }
 
-    Context ctx{lines, out.facts, seed, {}, source.name};
+    Context ctx{lines, out.facts, seed, {}, file_name};
     if (ctx.facts.type == "rkt") read_rkt(ctx);
     if (ctx.facts.type == "pk") read_pk(ctx);
     if (ctx.facts.type == "renaksi") read_renaksi(ctx);

@@ -1,0 +1,23 @@
+#pragma once
+// `kinerja import`: check an understood document, then store it into an office (new or existing)
+// with the demo loader's mapping; nothing is stored when it has errors unless they are accepted.
+#include <string>
+#include <vector>
+
+#include "adapters/import/understand/understand.h"
+#include "core/checks.h"
+
+namespace kinerja::import {
+
+struct ImportOutcome {
+    bool refused = false;   // error findings and not accepted: nothing stored
+    bool unchanged = false; // imported before: nothing changed
+    std::size_t rows = 0;
+    std::vector<Finding> findings;
+};
+
+// `db`: an existing database, or a new file created for the import (removed again on failure).
+Result<ImportOutcome> import_document(const std::string& db, const Understood& doc, const std::string& satker,
+                                      bool accept_findings, const std::string& actor = "cli");
+
+} // namespace kinerja::import

@@ -1,0 +1,53 @@
+#pragma once
+// What the readers share: the limit messages (one wording for every reader), the line collector that
+// enforces the line limits, and UTF-8 helpers. Internal to adapters/import/read.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "adapters/import/source_text.h"
+
+namespace kinerja::import::read {
+
+// 209715200 -> "209.715.200": the figures in messages are written the way the users write them.
+std::string grouped(std::uint64_t n);
+
+// "Berkas X terlalu besar: 209.715.200 byte, batas 52.428.800 byte".
+tl::unexpected<Error> file_too_large(std::string_view name, std::uint64_t size, std::uint64_t limit);
+// A limit on what a file produces: "Berkas X melebihi batas <what>: lebih dari <limit> <unit>".
+tl::unexpected<Error> limit_exceeded(std::string_view name, std::string_view what, std::uint64_t limit,
+                                     std::string_view unit, std::string_view where = {});
+// Something wrong with the file itself (corrupt, not a document): ErrorCode::invalid_input.
+tl::unexpected<Error> invalid(std::string_view name, std::string message, std::string_view where = {});
+
+// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 when the bytes there are not valid
+// UTF-8 (overlong forms, surrogates and code points over U+10FFFF are invalid too).
+std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t* cp = nullptr);
+bool is_valid_utf8(std::string_view s);
+void append_utf8(std::string& out, char32_t cp);
+
+// Collects the lines of one file and stops at the limits. Whatever a reader hands in, a line that
+// comes out is valid UTF-8 (an invalid byte becomes U+FFFD) and holds no '\n' or '\r' (they become
+// spaces), so the understanding step can rely on the SourceText contract.
+class LineSink {
+public:
+    LineSink(std::string_view name, const ReadLimits& limits) : name_(name), limits_(limits) {}
+
+    Result<void> add(std::string_view line);
+    std::size_t size() const { return lines_.size(); }
+    bool empty() const { return lines_.empty(); }
+    bool last_is_empty() const { return !lines_.empty() && lines_.back().empty(); }
+    // Removes empty lines at the end (a document's last page break, a sheet's empty rows).
+    void trim_trailing_empty();
+    std::vector<std::string> take() { return std::move(lines_); }
+
+private:
+    std::string name_;
+    const ReadLimits& limits_;
+    std::vector<std::string> lines_;
+    std::size_t text_bytes_ = 0;
+};
+
+} // namespace kinerja::import::read
