@@ -1,5 +1,166 @@
-// Golden tests of read_pk: the importer's seed/1 output against hand transcriptions.
+// Golden tests of read_pk / read_agreements: the importer's seed/1 `agreements` against hand
+// transcriptions (data/demo for the LKj seed's PKs, tests/import/expected for the PK samples).
 #include <gtest/gtest.h>
 
 #include "adapters/import/understand/understand.h"
 #include "tests/unit/import/seed_compare.h"
+
+namespace kinerja::import {
+namespace {
+namespace bj = boost::json;
+
+// The LKj seed read the way the LKj reader reads its PKs: read_agreements over the summary (BAB II D)
+// and over the attached PKs of the Lampiran, each range found by its headings.
+struct LkjSeed {
+    SourceText source = testing::text_file(testing::seeds_dir() + "/lkj-2024-kpu-kota-prabumulih.txt");
+    std::vector<Line> lines = make_lines(source);
+    bj::object seed;
+    Context ctx{lines, document_facts(lines), seed, {}, source.name};
+
+    int find(int from, auto&& predicate) const {
+        for (int n = from; n <= static_cast<int>(lines.size()); ++n)
+            if (predicate(lines[static_cast<std::size_t>(n - 1)])) return n;
+        return 0;
+    }
+    void read() {
+        const int summary =
+            find(1, [](const Line& l) { return !l.tabbed() && starts_with_folded(l.text, "d. perjanjian kinerja"); });
+        const int next_chapter =
+            find(summary + 1, [](const Line& l) { return !l.tabbed() && fold(l.text) == "bab iii"; });
+        const int appendix = find(next_chapter, [](const Line& l) { return fold(l.text) == "lampiran"; });
+        const int attached =
+            find(appendix, [](const Line& l) { return starts_with_folded(l.text, "perjanjian kinerja tahun"); });
+        ASSERT_GT(summary, 0);
+        ASSERT_GT(next_chapter, summary);
+        ASSERT_GT(attached, appendix);
+        read_agreements(ctx, summary, next_chapter - 1);
+        read_agreements(ctx, attached, static_cast<int>(lines.size()));
+    }
+};
+
+// One agreement of each side, so each is reported (and must be exact) on its own.
+bj::object only(const bj::value& document, std::size_t index) {
+    bj::array one;
+    const auto& all = document.as_object().at("agreements").as_array();
+    if (index < all.size()) one.push_back(all[index]);
+    return bj::object{{"agreements", std::move(one)}};
+}
+
+TEST(UnderstandPk, LkjSeedAgreementsAreExact) {
+    LkjSeed lkj;
+    lkj.read();
+    const auto expected = testing::json_file(testing::repo_dir() + "/data/demo/lkj-2024-kpu-kota-prabumulih.json");
+    const bj::value actual = lkj.seed;
+    const auto& want = expected.as_object().at("agreements").as_array();
+    ASSERT_EQ(actual.as_object().at("agreements").as_array().size(), want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        const auto c = testing::compare_seed(only(expected, i), only(actual, i), "agreements");
+        SCOPED_TRACE("agreement at line " + std::to_string(want[i].as_object().at("line").as_int64()));
+        std::cout << "[pk] seed agreement line " << want[i].as_object().at("line").as_int64() << ": "
+                  << testing::describe(c) << "\n";
+        EXPECT_TRUE(c.exact()) << testing::describe(c);
+    }
+    const auto all = testing::compare_seed(expected, actual, "agreements");
+    EXPECT_TRUE(all.exact()) << testing::describe(all);
+}
+
+TEST(UnderstandPk, LkjSeedFiguresAsPrinted) {
+    LkjSeed lkj;
+    lkj.read();
+    const auto& a = lkj.seed.at("agreements").as_array();
+    ASSERT_EQ(a.size(), 6u);
+    // The summary cited in BAB II has no parties and is marked so the loader keeps it apart.
+    EXPECT_EQ(a[0].at("source"), "bab2");
+    EXPECT_TRUE(a[0].at("first_party").is_null());
+    EXPECT_EQ(a[0].at("items").as_array().size(), 37u);
+    // The office's PK: Program budgets and the printed total.
+    EXPECT_EQ(a[1].at("budget_kind"), "program");
+    EXPECT_EQ(a[1].at("total").at("amount"), "20.518.557.000");
+    EXPECT_EQ(a[1].at("items").as_array().size(), 41u);
+    // A sub-unit's PK: KRO budgets; the superior's 19-digit NIP kept as printed.
+    EXPECT_EQ(a[2].at("unit"), "Subbagian Perencanaan, Data dan Informasi");
+    EXPECT_EQ(a[2].at("budget_kind"), "kro");
+    EXPECT_EQ(a[2].at("second_party").at("nip"), "19780429 2009021 1 003");
+    // A wrapped indicator ("… paling lambat 4" / "(empat) hari kerja") is one item.
+    EXPECT_EQ(a[3].at("items").as_array()[16].at("indicator"),
+              "Persentase hasil rapat pleno yang ditindaklanjuti paling lambat 4 (empat) hari kerja");
+}
+
+// A standalone PK document understood as a whole, compared with its hand transcription.
+testing::Comparison sample(const std::string& name, Understood* out = nullptr) {
+    const auto understood = understand(testing::text_file(testing::samples_dir() + "/" + name + ".txt"), "pk");
+    EXPECT_TRUE(understood.has_value());
+    if (!understood) return {};
+    const auto expected = testing::json_file(testing::repo_dir() + "/tests/import/expected/" + name + ".json");
+    const auto c = testing::compare_seed(expected, understood->seed, "agreements");
+    std::cout << "[pk] " << name << ": " << testing::describe(c) << "\n";
+    if (out) *out = *understood;
+    return c;
+}
+
+TEST(UnderstandPk, LayoutSampleIsExact) {
+    // Column-aligned text: "Nama : / Jabatan :" blocks, names side by side with the NIP under one,
+    // indicators numbered and wrapped in their column, a target glued to its indicator, "Rp. …,-".
+    const auto c = sample("05-pk-2016-bpmpd-jabar");
+    EXPECT_TRUE(c.exact()) << testing::describe(c);
+}
+
+TEST(UnderstandPk, ScannedSampleKeepsWhatIsReliablyThere) {
+    // OCR'd flow text: the two columns' words interleave, so objective and indicator texts cannot all
+    // be told apart; the parties, the NIP, every indicator's line and target (paired in order, as
+    // the counts agree) and every budget are read.
+    Understood u;
+    const auto c = sample("06-pk-2016-disnak-jabar", &u);
+    EXPECT_EQ(c.found_items, c.expected_items) << testing::describe(c);
+    const auto& a = u.seed.at("agreements").as_array().at(0);
+    EXPECT_EQ(a.at("first_party").at("nip"), "19591030 198503 1 008");
+    EXPECT_EQ(a.at("second_party").at("name"), "AHMAD HERYAWAN");
+    const auto& items = a.at("items").as_array();
+    ASSERT_EQ(items.size(), 25u);
+    EXPECT_EQ(items[0].at("target"), "768.495");
+    EXPECT_EQ(items[24].at("target"), "3");
+    const auto& budgets = a.at("budgets").as_array();
+    ASSERT_EQ(budgets.size(), 6u);
+    EXPECT_EQ(budgets[2].at("amount"), "A.868.180.000,-"); // OCR noise kept as printed, reported later
+}
+
+TEST(UnderstandPk, UnpairedFlowTargetsAreLeftOut) {
+    // Three indicators but two targets: which is missing cannot be known, so none is paired.
+    SourceText s{"pk.txt",
+                 "text",
+                 {"PERJANJIAN KINERJA TAHUN 2016", "No", "Sasaran Strategis", "Indikator Kinerja", "Target",
+                  "1. Meningkatnya produksi", "1.1. Jumlah produksi daging", "1.2. Jumlah produksi susu",
+                  "1.3. Jumlah produksi telur", "120", "80"}};
+    const auto u = understand(s, "pk");
+    ASSERT_TRUE(u.has_value());
+    const auto& items = u->seed.at("agreements").as_array().at(0).at("items").as_array();
+    ASSERT_EQ(items.size(), 3u);
+    for (const auto& item : items)
+        EXPECT_TRUE(item.at("target").is_null());
+    ASSERT_FALSE(u->findings.empty());
+    EXPECT_EQ(u->findings[0].id, "pk-target-unpaired");
+}
+
+TEST(UnderstandPk, NoTitleNoAgreementAndNoCrash) {
+    for (const auto& lines : std::vector<std::vector<std::string>>{
+             {},
+             {""},
+             {"PERJANJIAN KINERJA TAHUN 2016"},
+             {"PERJANJIAN KINERJA TAHUN 2016", "Nama"},
+             {"PERJANJIAN KINERJA TAHUN 2016", "Nama :", "Jabatan"},
+             {"PERJANJIAN KINERJA TAHUN 2016", "Indikator", "Target"},
+             {"PERJANJIAN KINERJA TAHUN 2016", "No\tIndikator\tTarget", "\t\t\t\t\t95%"},
+             {"PERJANJIAN KINERJA TAHUN 2016", "Program", "Rp", "1.", "Rp 5"},
+             {"Bandung,"}}) {
+        SourceText s{"pk.txt", "text", lines};
+        bj::object seed;
+        const auto made = make_lines(s);
+        Context ctx{made, document_facts(made), seed, {}, s.name};
+        read_pk(ctx);
+        read_agreements(ctx, -5, 1000);
+        read_agreements(ctx, 3, 1);
+    }
+}
+
+} // namespace
+} // namespace kinerja::import
