@@ -10,7 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-core libzip-dev libpugixml-dev
-  poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
+  poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui qpdf
 )
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
