@@ -38,15 +38,22 @@ constexpr std::size_t k_max_noise_run = 14; // blank/noise lines a page break ma
 } // namespace
 
 Doc::Doc(Context& c) : ctx(c), lines(c.lines), lampiran(c.lines.size()), year(c.facts.year.value_or(0)) {
-    for (const auto& line : lines) {
-        if (line.tabbed() || line.blank() || line.text.size() > k_short_line) continue;
-        ++repeats[fold(line.text)];
-    }
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (page_edge(i)) ++repeats[fold(lines[i].text)];
     // The attachment starts at a line that says only "Lampiran" (after the chapters).
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string f = fold(lines[i].text);
         if (f == "lampiran" || f.starts_with("lampiran ") || f == "lampiran-lampiran") lampiran = i;
     }
+}
+
+bool Doc::page_edge(std::size_t i) const {
+    // Running headers and footers stand next to the blank lines of a page break; a wrapped table cell
+    // that repeats in several tables does not.
+    const Line& line = lines[i];
+    if (line.tabbed() || line.blank() || line.text.size() > k_short_line) return false;
+    return (i > 0 && lines[i - 1].blank()) || (i + 1 < lines.size() && lines[i + 1].blank()) || i == 0 ||
+           i + 1 == lines.size();
 }
 
 bool Doc::noise(std::size_t i) const {
@@ -65,6 +72,7 @@ bool Doc::noise(std::size_t i) const {
     if (f.starts_with("bab ")) return false;
     // Running headers: a capitals-only line (not a bare "(6639)"), or one that repeats on many pages.
     if (!has_lowercase(t) && letters(t) >= 3) return true;
+    if (!page_edge(i)) return false;
     const auto it = repeats.find(f);
     return it != repeats.end() && it->second >= 3;
 }

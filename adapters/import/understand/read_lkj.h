@@ -25,6 +25,7 @@ struct Doc {
     const Line& at(std::size_t i) const { return lines[i]; }
     // Page header/footer, separator or page number: not content, even in the middle of a table.
     bool noise(std::size_t i) const;
+    bool page_edge(std::size_t i) const; // a short untabbed line next to a blank one
 };
 
 // What a table column holds, read from its header.

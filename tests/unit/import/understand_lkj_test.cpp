@@ -75,6 +75,25 @@ TEST(UnderstandLkj, SeedObstacles) {
     EXPECT_TRUE(c.exact()) << testing::describe(c);
 }
 
+testing::Comparison sample_section(const std::string& name, const std::string& section) {
+    const auto expected = testing::json_file(testing::repo_dir() + "/tests/import/expected/" + name + ".json");
+    const auto actual = understood_file(testing::samples_dir() + "/" + name + ".txt");
+    auto c = testing::compare_seed(expected, actual, section);
+    std::cout << "[lkj " << name << "] " << section << ": " << testing::describe(c) << "\n";
+    return c;
+}
+
+TEST(UnderstandLkj, SampleDishubLayoutMeasurement) {
+    const auto c = sample_section("01-lkj-bab3-2016-dishub-jabar", "measurement");
+    EXPECT_EQ(c.found_items, c.expected_items) << testing::describe(c);
+    EXPECT_GE(c.equal_fields, c.expected_fields - 2) << testing::describe(c);
+}
+
+TEST(UnderstandLkj, SampleBkpdProseMeasurement) {
+    const auto c = sample_section("09-lakip-ringkasan-2016-bkpd-jabar", "measurement");
+    EXPECT_TRUE(c.exact()) << testing::describe(c);
+}
+
 TEST(UnderstandLkj, NoTablesNoSectionsNoCrash) {
     SourceText t{"empty-lkj.txt", "text", {"LAPORAN KINERJA", "TAHUN 2024", "", "BAB III", "Target\tRealisasi"}};
     const auto v = understood(t);
