@@ -26,6 +26,12 @@ bool tag_at(std::string_view s, std::size_t i, std::size_t& length) {
     return false;
 }
 
+// <i>, </i>, <b>, </b>, <u>, </u>: markup inside a word run, not between statements.
+bool is_font_tag(std::string_view tag) {
+    const char letter = static_cast<char>(std::tolower(static_cast<unsigned char>(tag[tag.size() - 2])));
+    return tag.size() <= 4 && (letter == 'i' || letter == 'b' || letter == 'u');
+}
+
 } // namespace
 
 std::string clean_text(std::string_view s) {
@@ -35,7 +41,9 @@ std::string clean_text(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         std::size_t tag = 0;
         if (s[i] == '<' && tag_at(s, i, tag)) {
-            pending_space = true; // "</p> <p>" between two statements separates them
+            // "</p> <p>" between two statements separates them; "(<i>clean governance</i>)" only
+            // changes the font.
+            if (!is_font_tag(s.substr(i, tag))) pending_space = true;
             i += tag;
             continue;
         }

@@ -56,9 +56,16 @@ Comparison compare_seed(const bj::value& expected, const bj::value& actual, cons
     }
     collect(*e, section, want);
     collect(*a, section, got);
+    // Several items may start on one line (a cell of `<p>` fragments split into rows): the n-th
+    // transcribed item of a line is compared with the n-th item the importer found there.
+    std::map<Key, int> taken;
     for (const auto& [key, item] : want) {
         ++c.expected_items;
-        const auto found = got.find(key);
+        auto found = got.end();
+        const auto [first, last] = got.equal_range(key);
+        int skip = taken[key]++;
+        for (auto it = first; it != last; ++it)
+            if (skip-- == 0) found = it;
         const std::string where = key.first + " line " + std::to_string(key.second);
         if (found == got.end()) {
             c.differences.push_back(where + ": missing (" + label(*item) + ")");
