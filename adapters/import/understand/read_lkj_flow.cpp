@@ -227,10 +227,165 @@ bool read_layout_measurement(Doc& doc) {
     return true;
 }
 
+// ---- prose ----
+
+// A numbered paragraph joined into one text, remembering where each line starts.
+struct Paragraph {
+    std::string text, folded;
+    std::vector<std::pair<std::size_t, int>> starts; // offset in text -> line number
+    int line_at(std::size_t offset) const {
+        int line = starts.empty() ? 0 : starts.front().second;
+        for (const auto& [at, number] : starts)
+            if (at <= offset) line = number;
+        return line;
+    }
+};
+
+bool numbered_start(const std::string& text, std::string& number) {
+    std::size_t i = 0;
+    while (i < text.size() && i < 3 && std::isdigit(static_cast<unsigned char>(text[i])))
+        ++i;
+    if (i == 0 || i >= text.size() || (text[i] != '.' && text[i] != ')')) return false;
+    number = text.substr(0, i);
+    return true;
+}
+
+std::string trimmed(std::string s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '.' || s.back() == ','))
+        s.pop_back();
+    std::size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == ','))
+        ++i;
+    return s.substr(i);
+}
+
+// The value after a key, up to the first of the stops.
+std::string value_until(const Paragraph& p, std::size_t from, std::size_t& end) {
+    end = p.text.size();
+    // ", " ends a value; "106,81%" keeps its decimal comma.
+    for (std::string_view stop : {", ", " atau ", " dan ", " dengan "}) {
+        const auto at = p.text.find(stop, from);
+        if (at != std::string::npos) end = std::min(end, at);
+    }
+    // "105.33%." at the end of a sentence: the period is not part of the value.
+    return trimmed(p.text.substr(from, end - from));
+}
+
+std::size_t find_any(const std::string& folded, std::size_t from, std::initializer_list<std::string_view> keys,
+                     std::size_t& key_size) {
+    std::size_t best = std::string::npos;
+    for (auto k : keys) {
+        const auto at = folded.find(k, from);
+        if (at < best) {
+            best = at;
+            key_size = k.size();
+        }
+    }
+    return best;
+}
+
+bj::array prose_indicators(const Paragraph& p, std::size_t pos) {
+    bj::array out;
+    for (int guard = 0; guard < 20 && pos < p.text.size(); ++guard) {
+        std::size_t key = 0;
+        const auto t = find_any(p.folded, pos, {"target sebesar ", "target "}, key);
+        if (t == std::string::npos) break;
+        std::string name = trimmed(p.text.substr(pos, t - pos));
+        if (fold(name).ends_with(" dengan")) name = trimmed(name.substr(0, name.size() - 7));
+        std::size_t end = 0;
+        const std::string target = value_until(p, t + key, end);
+        const auto r = find_any(p.folded, end, {"realisasi capaian sebesar ", "realisasi sebesar ", "realisasi "}, key);
+        std::string actual, achievement;
+        if (r != std::string::npos) {
+            actual = value_until(p, r + key, end);
+            if (p.folded.compare(end, 6, " atau ") == 0) achievement = value_until(p, end + 6, end);
+        }
+        bj::object item;
+        item["name"] = name;
+        item["target"] = text_or_null(target);
+        item["actual"] = text_or_null(actual);
+        item["unit"] = text_or_null(printed_quantity(target).unit);
+        item["achievement_printed"] = text_or_null(achievement);
+        item["line"] = p.line_at(pos);
+        out.push_back(std::move(item));
+        pos = end;
+        for (std::string_view sep : {", dan ", " dan ", ", ", " "})
+            if (p.text.compare(pos, sep.size(), sep) == 0) {
+                pos += sep.size();
+                break;
+            }
+    }
+    return out;
+}
+
+bj::object prose_objective(const Paragraph& p, const std::string& number) {
+    std::size_t start = number.size() + 1;
+    while (start < p.text.size() && p.text[start] == ' ')
+        ++start;
+    std::size_t key = 0;
+    const auto cut = find_any(p.folded, start, {" capaian sasaran", " dengan indikator", " indikator sasaran"}, key);
+    bj::object o;
+    o["number"] = number;
+    o["code"] = nullptr;
+    o["name"] = trimmed(p.text.substr(start, cut == std::string::npos ? std::string::npos : cut - start));
+    o["line"] = p.starts.front().second;
+    const auto ind = p.folded.find("indikator sasaran", start);
+    bj::array indicators;
+    if (ind != std::string::npos) {
+        std::size_t pos = ind + 17;
+        for (std::string_view w : {" yaitu", " adalah", " :"})
+            if (p.folded.compare(pos, w.size(), w) == 0) pos += w.size();
+        while (pos < p.text.size() && p.text[pos] == ' ')
+            ++pos;
+        indicators = prose_indicators(p, pos);
+    }
+    o["indicators"] = std::move(indicators);
+    return o;
+}
+
+bool read_prose_measurement(Doc& doc) {
+    constexpr std::size_t k_reach = 6; // lines from the announcing sentence to the first paragraph
+    constexpr std::size_t k_paragraph_lines = 12;
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+        const std::string f = fold(doc.at(i).text);
+        if (f.find("pengukuran kinerja") == std::string::npos || f.find("berikut") == std::string::npos) continue;
+        bj::array objectives;
+        std::size_t k = i + 1;
+        while (k < doc.size() && (k <= i + k_reach || !objectives.empty())) {
+            std::string number;
+            if (doc.at(k).blank() || !numbered_start(doc.at(k).text, number)) {
+                if (!doc.at(k).blank() && !objectives.empty()) break;
+                ++k;
+                continue;
+            }
+            Paragraph p;
+            for (std::size_t n = k; n < doc.size() && n < k + k_paragraph_lines && !doc.at(n).blank(); ++n) {
+                std::string other;
+                if (n > k && numbered_start(doc.at(n).text, other)) break;
+                if (!p.text.empty()) p.text += ' ';
+                p.starts.emplace_back(p.text.size(), doc.at(n).number);
+                p.text += doc.at(n).text;
+                k = n + 1;
+            }
+            p.folded = fold(p.text);
+            objectives.push_back(prose_objective(p, number));
+        }
+        if (objectives.empty()) continue;
+        bj::object m;
+        m["year"] = doc.year ? bj::value(doc.year) : bj::value(nullptr);
+        m["line"] = doc.at(i).number;
+        m["objectives"] = std::move(objectives);
+        doc.ctx.seed["measurement"] = std::move(m);
+        return true;
+    }
+    return false;
+}
+
 } // namespace
 
 void read_flow_measurement(Doc& doc) {
     if (read_layout_measurement(doc)) return;
+    read_prose_measurement(doc);
 }
 
 } // namespace kinerja::import::lkj
