@@ -769,6 +769,340 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------
+// Tables whose rows keep their cells (tab-separated text): NO, SASARAN, INDIKATOR, Trw I..IV,
+// PROGRAM dan KEGIATAN, INDIKATOR KEGIATAN, TARGET, RENCANA TINDAK LANJUT, ANGGARAN, PENANGGUNG
+// JAWAB. The PDF dropped empty cells and ran some neighbours together, so cells are read by their
+// form: a row starts where its executor ("Sub Bagian …") starts, in the last cells; its quarterly
+// targets are the run of target-shaped cells after the indicator; the executor goes on in the last
+// cell of the next lines, after the row's budget.
+
+// A quarterly target cell: "-", "25%", "3,000", "WTP", "A", "III".
+bool looks_like_quarter(std::string_view cell) {
+    static const std::string_view words[] = {"-", "wtp", "wdp", "a", "b", "bb", "aa", "i", "ii", "iii", "iv", "v"};
+    const std::string f = fold(cell);
+    for (auto w : words)
+        if (f == w) return true;
+    // A number, not an amount: "3,000" poin is a target, "772.562.700" a budget.
+    const auto digits = std::count_if(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return looks_numeric(cell) && digits < 7 && !f.starts_with("rp");
+}
+
+// Where an indicator starts inside a cell the PDF ran together with the objective's name.
+std::size_t indicator_start(const std::string& cell) {
+    static const std::string_view heads[] = {" Persentase ", " Prosentase ", " Jumlah ", " Tingkat ", " Indeks ",
+                                             " Nilai ",      " Opini ",      " Level ",  " Rasio "};
+    std::size_t best = std::string::npos;
+    for (auto h : heads)
+        if (const auto at = cell.find(h); at != std::string::npos) best = std::min(best, at + 1);
+    return best;
+}
+
+// A unit printed under a row's targets ("orang", "poin").
+bool looks_like_unit_word(const std::string& cell) {
+    return !cell.empty() && cell.size() <= 10 &&
+           std::all_of(cell.begin(), cell.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
+// Where a row's executor starts in its cells: "Sub Bagian", or "S" + "ub Bagian Evaluasi" (a word
+// the PDF broke in two). Returns the index of the first executor cell, or -1.
+int executor_cell(const std::vector<std::string>& cells, std::string& executor) {
+    if (cells.size() < 2) return -1;
+    const std::size_t last = cells.size() - 1;
+    if (cells[last - 1].size() == 1 && std::isupper(static_cast<unsigned char>(cells[last - 1][0])) &&
+        starts_lowercase(cells[last]) && starts_unit(cells[last - 1] + cells[last])) {
+        executor = cells[last - 1] + cells[last];
+        return static_cast<int>(last - 1);
+    }
+    if (starts_unit(cells[last])) {
+        executor = cells[last];
+        return static_cast<int>(last);
+    }
+    return -1;
+}
+
+bool ends_with_amount(const std::string& cell) {
+    return !split_trailing_amount(cell).amount.empty() || looks_like_rupiah(cell);
+}
+
+struct TableRow {
+    int line = 0;
+    std::string number, objective, indicator, target, activity, executor;
+};
+
+// Splits the quarterly targets off a row's cells; the indicator cell may carry the first of them
+// ("Hasil penilaian … di - 3,000"). Returns the index after the quarters, or 0 when there are none.
+std::size_t read_quarters(std::vector<std::string>& cells, std::size_t from, std::vector<std::string>& quarters) {
+    std::size_t q = from;
+    while (q < cells.size() && !looks_like_quarter(cells[q]))
+        ++q;
+    if (q >= cells.size() || q == 0) return 0;
+    std::size_t end = q;
+    while (end < cells.size() && end - q < 4 && looks_like_quarter(cells[end]))
+        quarters.push_back(cells[end++]);
+    // Trailing words of the cell before that are targets too.
+    std::string& before = cells[q - 1];
+    while (quarters.size() < 4) {
+        const auto space = before.rfind(' ');
+        if (space == std::string::npos) break;
+        const std::string last = before.substr(space + 1);
+        if (!looks_like_quarter(last)) break;
+        quarters.insert(quarters.begin(), last);
+        before = clean_text(before.substr(0, space));
+    }
+    return quarters.size() >= 2 ? end : 0;
+}
+
+void read_table_rows(Context& ctx, bj::object& plan) {
+    const auto& lines = ctx.lines;
+    std::vector<TableRow> rows;
+    bool name_open = false;      // the objective's name goes on in the first cell of the next lines
+    bool indicator_open = false; // the row's indicator goes on in the next cell
+    bool executor_open = false;
+    bool unit_open = false; // the line under a row may print its targets' unit
+    for (const auto& line : lines) {
+        std::vector<std::string> cells;
+        for (const auto& c : line.cells)
+            if (!c.empty()) cells.push_back(c);
+        if (cells.empty()) continue;
+        std::string executor;
+        const int exec_at = executor_cell(cells, executor);
+        if (exec_at >= 0) {
+            TableRow row;
+            row.line = line.number;
+            row.executor = executor;
+            std::size_t at = 0;
+            if (cells.size() > 2 && cells[0].size() <= 2 && is_digits(cells[0])) {
+                row.number = cells[0];
+                row.objective = cells[1];
+                at = 2;
+            }
+            std::vector<std::string> quarters;
+            cells.resize(static_cast<std::size_t>(exec_at));
+            const std::size_t after = read_quarters(cells, at == 2 ? 1 : at, quarters);
+            if (after > 0) {
+                // The indicator is the cell before the quarters; cells before it continue the objective.
+                std::size_t q = after;
+                while (q > 0 && looks_like_quarter(cells[q - 1]))
+                    --q;
+                const std::size_t indicator_cell = q > 0 ? q - 1 : 0;
+                row.indicator = cells[indicator_cell];
+                if (indicator_cell + 1 == at) { // run together with the name
+                    const std::size_t split = indicator_start(row.indicator);
+                    row.objective =
+                        split == std::string::npos ? row.objective : clean_text(row.objective.substr(0, split));
+                    row.indicator =
+                        split == std::string::npos ? std::string() : clean_text(row.indicator.substr(split));
+                } else if (row.number.empty() && indicator_cell > 0) {
+                    for (auto r = rows.rbegin(); r != rows.rend(); ++r)
+                        if (!r->number.empty()) {
+                            for (std::size_t k = 0; k < indicator_cell; ++k)
+                                r->objective = join(r->objective, cells[k]);
+                            break;
+                        }
+                }
+                row.target = quarters.back();
+                if (after < cells.size() && !starts_with_folded(cells[after], "program")) row.activity = cells[after];
+            } else if (!rows.empty()) {
+                // A further activity under the same indicator.
+                row.indicator = rows.back().indicator;
+                row.target = rows.back().target;
+                row.activity = cells.empty() ? std::string() : cells[0];
+            }
+            name_open = !row.number.empty();
+            unit_open = after > 0;
+            indicator_open = after > 0;
+            executor_open = true;
+            rows.push_back(std::move(row));
+            continue;
+        }
+        if (rows.empty()) continue;
+        auto& row = rows.back();
+        std::size_t at = 0;
+        if (name_open) {
+            if (starts_lowercase(cells[0]) || ends_with_connector(row.objective)) {
+                row.objective = join(row.objective, cells[0]);
+                at = 1;
+            } else {
+                name_open = false;
+            }
+        }
+        if (unit_open) {
+            for (std::size_t k = at; k < cells.size(); ++k)
+                if (looks_like_unit_word(cells[k]) && looks_numeric(row.target)) {
+                    row.target = join(row.target, cells[k]);
+                    break;
+                }
+            unit_open = false;
+        }
+        // An indicator goes on where the line still has cells for the columns to its right.
+        if (indicator_open && at < cells.size() && cells.size() >= at + 3) {
+            const std::string& cell = cells[at];
+            if (!looks_like_quarter(cell) && !ends_with_amount(cell) && !looks_like_unit_word(cell) &&
+                !cell.starts_with("("))
+                row.indicator = join(row.indicator, cell);
+            else
+                indicator_open = false;
+        } else {
+            indicator_open = false;
+        }
+        if (executor_open) {
+            const std::string& last = cells.back();
+            const bool after_budget = cells.size() >= 2 && ends_with_amount(cells[cells.size() - 2]);
+            if (after_budget || (ends_with_connector(row.executor) && !ends_with_amount(last)))
+                row.executor = join(row.executor, last);
+            else
+                executor_open = false;
+            if (!ends_with_connector(row.executor) && !after_budget) executor_open = false;
+        }
+    }
+    // Rows to objectives: a numbered row starts one.
+    bj::array objectives;
+    for (const auto& row : rows) {
+        if (!row.number.empty() || objectives.empty()) {
+            bj::object o;
+            o["number"] = text_or_null(row.number);
+            o["name"] = text_or_null(row.objective);
+            o["code"] = nullptr;
+            o["cost"] = nullptr;
+            o["line"] = row.line;
+            o["items"] = bj::array();
+            objectives.push_back(std::move(o));
+        }
+        bj::object item;
+        item["indicator"] = text_or_null(row.indicator);
+        item["target"] = text_or_null(row.target);
+        item["activity"] = text_or_null(row.activity);
+        item["months"] = nullptr;
+        item["month_ticks"] = nullptr;
+        item["executor"] = text_or_null(row.executor);
+        item["line"] = row.line;
+        objectives.back().as_object()["items"].as_array().push_back(std::move(item));
+    }
+    plan["objectives"] = std::move(objectives);
+}
+
+// Tab-separated rows with an executor in their last cells: the table form; else reading order.
+bool is_table_form(const std::vector<Line>& lines) {
+    int rows = 0;
+    for (const auto& line : lines) {
+        std::string executor;
+        if (line.cells.size() >= 4 && executor_cell(line.cells, executor) >= 0) ++rows;
+        if (rows >= 2) return true;
+    }
+    return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading-order flow where every cell is a paragraph of its own (a monitoring of a Rencana Aksi:
+// SASARAN STRATEGIS, INDIKATOR KINERJA SASARAN, TARGET, REALISASI, then the kegiatan columns).
+// Read at the objective level: an objective is a paragraph in the words objectives start with, an
+// indicator a paragraph starting with "Persentase"/"Prosentase", and the figures of a page are
+// paragraphs of one number; they come in pairs (target, realization) in the order of the
+// indicators of their page, before or after them. The kegiatan columns are not read.
+
+struct Paragraph {
+    int line = 0, page = 0;
+    std::string text;
+};
+
+bool starts_objective(const std::string& text) {
+    static const std::string_view heads[] = {"meningkat", "menurun",  "terwujud", "tercapai",
+                                             "terpenuhi", "dipenuhi", "berkurang"};
+    const std::string f = fold(text);
+    for (auto h : heads)
+        if (f.starts_with(h)) return true;
+    return false;
+}
+
+bool starts_indicator(const std::string& text) {
+    return starts_with_folded(text, "prosentase") || starts_with_folded(text, "persentase");
+}
+
+// A target or realization alone: "55,56 %", "100 %", "20,03"; not "35 orang", not an amount.
+bool looks_like_figure(const std::string& text) {
+    std::string squeezed;
+    for (char c : text)
+        if (c != ' ') squeezed += c;
+    return looks_like_quarter(squeezed) && looks_numeric(squeezed) &&
+           (squeezed.find(',') != std::string::npos || squeezed.back() == '%');
+}
+
+void read_paragraphs(Context& ctx, bj::object& plan) {
+    std::vector<Paragraph> paragraphs;
+    int page = 0;
+    bool open = false;
+    for (const auto& line : ctx.lines) {
+        if (line.blank()) {
+            open = false;
+            continue;
+        }
+        const std::string f = fold(line.text);
+        if (f == "sasaran" && !open) ++page; // the header repeats on every page
+        if (open)
+            paragraphs.back().text = join(paragraphs.back().text, line.text);
+        else
+            paragraphs.push_back({line.number, page, line.text});
+        open = true;
+    }
+    struct Indicator {
+        std::size_t paragraph;
+        int objective;
+        std::string target;
+    };
+    bj::array objectives;
+    std::vector<Indicator> indicators;
+    std::map<int, std::vector<std::string>> figures; // page -> figures in order
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+        const auto& para = paragraphs[p];
+        if (starts_objective(para.text)) {
+            bj::object o;
+            o["number"] = nullptr;
+            o["name"] = para.text;
+            o["code"] = nullptr;
+            o["cost"] = nullptr;
+            o["line"] = para.line;
+            o["items"] = bj::array();
+            objectives.push_back(std::move(o));
+        } else if (starts_indicator(para.text)) {
+            indicators.push_back({p, static_cast<int>(objectives.size()) - 1, {}});
+        } else if (looks_like_figure(para.text)) {
+            figures[para.page].push_back(clean_text(para.text));
+        }
+    }
+    // Figures to indicators, page by page: the first of each pair is the target.
+    std::map<int, std::size_t> next;
+    for (auto& ind : indicators) {
+        const int pg = paragraphs[ind.paragraph].page;
+        auto& list = figures[pg];
+        std::size_t& at = next[pg];
+        if (at < list.size()) ind.target = list[at];
+        at += 2;
+    }
+    for (const auto& ind : indicators) {
+        if (ind.objective < 0) continue;
+        bj::object item;
+        item["indicator"] = paragraphs[ind.paragraph].text;
+        item["target"] = text_or_null(ind.target);
+        item["activity"] = nullptr;
+        item["months"] = nullptr;
+        item["month_ticks"] = nullptr;
+        item["executor"] = nullptr;
+        item["line"] = paragraphs[ind.paragraph].line;
+        objectives[static_cast<std::size_t>(ind.objective)].as_object()["items"].as_array().push_back(std::move(item));
+    }
+    plan["objectives"] = std::move(objectives);
+}
+
+// The KPU form says where its rows end: month ticks ("v v v") or its month columns B1..B12.
+bool has_month_ticks(const std::vector<Line>& lines) {
+    for (const auto& line : lines) {
+        const std::string f = fold(line.text);
+        if (f.find("b1 b2 b3") != std::string::npos || f == "v" || f.starts_with("v v")) return true;
+    }
+    return false;
+}
+
+// ---------------------------------------------------------------------------------------------
 // What stands around the table: the form fields, the title, the signature.
 
 std::string after_colon(const std::string& text) {
@@ -820,7 +1154,12 @@ void read_frame(Context& ctx, bj::object& plan) {
 void read_renaksi(Context& ctx) {
     bj::object plan;
     read_frame(ctx, plan);
-    FlowReader(ctx).read(plan);
+    if (is_table_form(ctx.lines))
+        read_table_rows(ctx, plan);
+    else if (has_month_ticks(ctx.lines))
+        FlowReader(ctx).read(plan);
+    else
+        read_paragraphs(ctx, plan);
     ctx.seed["action_plan"] = std::move(plan);
 }
 
