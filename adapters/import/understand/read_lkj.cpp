@@ -362,6 +362,25 @@ void read_measurement(Doc& doc, const std::vector<Table>& tables) {
     doc.ctx.seed["measurement"] = std::move(measurement);
 }
 
+// The agreements (PK) an LKj carries: the summary in BAB II ("D. Perjanjian Kinerja Tahun 2024" up to
+// the next chapter) and the signed PKs attached after the Lampiran tables. read_pk.cpp reads them.
+void read_lkj_agreements(Doc& doc) {
+    std::size_t summary = doc.size(), attached = doc.size();
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+        const std::string f = fold(doc.at(i).text);
+        const bool lettered = f.size() > 3 && f[1] == '.' && std::isalpha(static_cast<unsigned char>(f[0]));
+        if (i < doc.lampiran && summary == doc.size() && lettered && f.find("perjanjian kinerja") == 3) summary = i;
+        if (i > doc.lampiran && attached == doc.size() && f.starts_with("perjanjian kinerja")) attached = i;
+    }
+    if (summary < doc.size()) {
+        std::size_t end = summary + 1;
+        while (end < doc.size() && end < doc.lampiran && !fold(doc.at(end).text).starts_with("bab "))
+            ++end;
+        read_agreements(doc.ctx, doc.at(summary).number, static_cast<int>(end));
+    }
+    if (attached < doc.size()) read_agreements(doc.ctx, doc.at(attached).number, static_cast<int>(doc.size()));
+}
+
 } // namespace lkj
 
 void read_lkj(Context& ctx) {
@@ -380,6 +399,7 @@ void read_lkj(Context& ctx) {
     lkj::read_budgets(doc, tables);
     lkj::read_evaluations(doc);
     lkj::read_obstacles(doc, tables);
+    lkj::read_lkj_agreements(doc);
     if (!ctx.seed.contains("measurement")) lkj::read_flow_measurement(doc);
 }
 

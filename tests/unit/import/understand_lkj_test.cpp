@@ -100,6 +100,35 @@ TEST(UnderstandLkj, NoTablesNoSectionsNoCrash) {
     EXPECT_FALSE(v.as_object().contains("budgets"));
 }
 
+TEST(UnderstandLkj, OddLinesDoNotCrash) {
+    SourceText t{"odd-lkj.txt", "text", {}};
+    const std::vector<std::string> pieces = {
+        "Sasaran", "\t",           "1.",        "Target (%)", "Realisasi", "Capaian",  "Pagu",  "Anggaran",
+        "95",      "nilai 7",      "predikat",  "Lampiran",   "(6709)",    "Hambatan", "Upaya", "-",
+        "<ul>",    "\xE2\x80\xA2", "Indikator", "tahun",      "2023",      "  ",       "No",    ""};
+    unsigned seed = 7;
+    for (int n = 0; n < 3000; ++n) {
+        std::string line;
+        for (int k = 0; k < 6; ++k) {
+            seed = seed * 1103515245u + 12345u;
+            line += pieces[(seed >> 16) % pieces.size()];
+        }
+        t.lines.push_back(line);
+    }
+    EXPECT_TRUE(understand(t, "lkj").has_value());
+}
+
+TEST(UnderstandLkj, FiveMegabytesInUnderTwoSeconds) {
+    const auto one = testing::text_file(testing::seeds_dir() + "/lkj-2024-kpu-kota-prabumulih.txt");
+    SourceText big{"big-lkj.txt", "text", {}};
+    for (int copy = 0; copy < 42; ++copy)
+        big.lines.insert(big.lines.end(), one.lines.begin(), one.lines.end());
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_TRUE(understand(big, "lkj").has_value());
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    EXPECT_LT(ms.count(), 2000);
+}
+
 TEST(UnderstandLkj, SeedIsUnderstoodQuickly) {
     const auto text = testing::text_file(testing::seeds_dir() + "/lkj-2024-kpu-kota-prabumulih.txt");
     const auto start = std::chrono::steady_clock::now();
