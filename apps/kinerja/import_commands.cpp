@@ -108,6 +108,13 @@ int check_files(const std::vector<std::string>& files, bool as_json) {
 int import_file(const ImportOptions& o) {
     auto doc = read_and_understand(o.file, o.type);
     if (!doc) return report_error(doc.error());
+    if (doc->facts.type == "unknown")
+        return report_error(
+            {ErrorCode::invalid_input,
+             "Jenis dokumen " + o.file +
+                 " tidak dikenali (bukan IKU, RKT, PK, Rencana Aksi atau LKj); tidak ada yang disimpan. "
+                 "Sebutkan jenisnya dengan --type",
+             o.file});
     auto outcome = import::import_document(o.db, *doc, o.satker, o.accept_findings);
     if (!outcome) return report_error(outcome.error());
     const Counts c = count(outcome->findings);

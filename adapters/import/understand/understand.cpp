@@ -27,12 +27,6 @@ Result<Understood> understand(const SourceText& source, std::string_view type) {
                         source.name);
         out.facts.type = std::string(type);
     }
-    if (out.facts.type == "unknown")
-        return fail(ErrorCode::invalid_input,
-                    "Jenis dokumen " + source.name +
-                        " tidak dikenali (bukan IKU, RKT, PK, Rencana Aksi atau LKj); sebutkan dengan --type",
-                    source.name);
-
     auto& seed = out.seed;
     seed["schema"] = "kinerja.seed/1";
     // Findings name the file as a person knows it, without the folders it was read from.
@@ -59,6 +53,9 @@ Result<Understood> understand(const SourceText& source, std::string_view type) {
     if (ctx.facts.type == "renaksi") read_renaksi(ctx);
     if (ctx.facts.type == "iku") read_iku(ctx);
     if (ctx.facts.type == "lkj") read_lkj(ctx);
+    if (ctx.facts.type == "unknown")
+        ctx.note("document-kind-unknown", Severity::warning,
+                 "Jenis dokumen tidak dikenali (bukan IKU, RKT, PK, Rencana Aksi atau LKj); sebutkan dengan --type", 1);
     out.facts = ctx.facts;
     out.findings = std::move(ctx.findings);
     return out;

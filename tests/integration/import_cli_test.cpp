@@ -1,0 +1,152 @@
+// `kinerja parse`, `kinerja check FILE...` and `kinerja import` on the real seed documents, the way a
+// planning officer or a script uses them.
+#include <boost/json.hpp>
+#include <fstream>
+#include <gtest/gtest.h>
+
+#include "tests/integration/test_support.h"
+
+namespace kinerja::test {
+namespace {
+
+namespace bj = boost::json;
+
+const std::string k_lkj = std::string(KINERJA_SEEDS_DIR) + "/lkj-2024-kpu-kota-prabumulih.txt";
+const std::string k_renaksi = std::string(KINERJA_SEEDS_DIR) + "/renaksi-2024-kpu-kota-prabumulih.txt";
+
+bj::object parse_json(const std::string& file) {
+    const auto r = run_kinerja("parse " + file + " --json");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return bj::parse(r.out).as_object();
+}
+
+const bj::object* indicator(const bj::object& parsed, const std::string& name_start) {
+    for (const auto& o : parsed.at("objectives").as_array())
+        for (const auto& i : o.at("indicators").as_array())
+            if (std::string(i.at("name").as_string()).rfind(name_start, 0) == 0) return &i.as_object();
+    return nullptr;
+}
+
+bool has_finding(const bj::object& root, const std::string& id, int line) {
+    for (const auto& f : root.at("findings").as_array())
+        if (f.at("id").as_string() == id && (line == 0 || (f.at("line").is_int64() && f.at("line").as_int64() == line)))
+            return true;
+    return false;
+}
+
+TEST(Parse, LkjSeedGivesTheDocumentItsMeasurementAndItsErrors) {
+    const auto p = parse_json(k_lkj);
+    EXPECT_EQ(p.at("schema").as_string(), "kinerja.parse/1");
+    const auto& d = p.at("document").as_object();
+    EXPECT_EQ(d.at("type").as_string(), "lkj");
+    EXPECT_EQ(d.at("agency").as_string(), "KPU Kota Prabumulih");
+    EXPECT_EQ(d.at("year").as_int64(), 2024);
+    EXPECT_EQ(d.at("place").as_string(), "Prabumulih");
+    EXPECT_EQ(d.at("date").as_string(), "2025-01-16");
+    // 85 of 90: printed 94,44, recomputed 94.44; numbers are canonical strings.
+    const auto* it = indicator(p, "Persentase KPU Kota Prabumulih yang mampu merencanakan, membangun");
+    ASSERT_NE(it, nullptr);
+    EXPECT_EQ(it->at("target").at("value").as_string(), "90");
+    EXPECT_EQ(it->at("target").at("unit").as_string(), "%");
+    EXPECT_EQ(it->at("actual").at("value").as_string(), "85");
+    EXPECT_EQ(it->at("achievement_printed").as_string(), "94.44");
+    EXPECT_EQ(it->at("achievement").as_string(), "94.44");
+    // The first objective's BAB III B budget, as rupiah integers.
+    const auto& first = p.at("objectives").as_array()[0].as_object();
+    EXPECT_EQ(first.at("code").as_string(), "6709");
+    EXPECT_EQ(first.at("budget").at("ceiling").as_int64(), 551587000);
+    EXPECT_EQ(first.at("budget").at("actual").as_int64(), 496589508);
+    // The seed prints 0 where 100 / 100 gives 100 (line 917), and 71,2 as "BB".
+    EXPECT_TRUE(has_finding(p, "achievement-mismatch", 917));
+    EXPECT_TRUE(has_finding(p, "predicate-mismatch", 0));
+    EXPECT_TRUE(has_finding(p, "budget-over-ceiling", 0));
+}
+
+TEST(Parse, TextSummaryForPeople) {
+    const auto r = run_kinerja("parse " + k_lkj);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("dokumen lkj KPU Kota Prabumulih tahun 2024"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("galat"), std::string::npos);
+}
+
+TEST(Parse, BadInputIsRefusedWithAMessage) {
+    const std::string dir = temp_dir();
+    std::ofstream(dir + "/kosong.txt").close();
+    auto r = run_kinerja("parse " + dir + "/kosong.txt --json");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("kosong"), std::string::npos) << r.err;
+    r = run_kinerja("parse " + dir + "/tidak-ada.txt --json");
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    // A document of another kind than asked.
+    r = run_kinerja("parse " + k_lkj + " --type rkt --json");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("bukan rkt"), std::string::npos) << r.err;
+    // A text that is no SAKIP document: parsed as unknown, said so.
+    std::ofstream(dir + "/surat.txt") << "Undangan rapat\nHari Senin pukul 09.00\n";
+    const auto p = parse_json(dir + "/surat.txt");
+    EXPECT_EQ(p.at("document").at("type").as_string(), "unknown");
+    EXPECT_TRUE(has_finding(p, "document-kind-unknown", 0));
+}
+
+TEST(Check, DocumentsOfOneOfficeAreCheckedTogether) {
+    const auto alone = run_kinerja("check " + k_lkj + " --json");
+    ASSERT_EQ(alone.exit_code, 0) << alone.err;
+    const auto both = run_kinerja("check " + k_lkj + " " + k_renaksi + " --json");
+    ASSERT_EQ(both.exit_code, 0) << both.err;
+    const auto a = bj::parse(alone.out).as_object();
+    const auto b = bj::parse(both.out).as_object();
+    EXPECT_EQ(b.at("schema").as_string(), "kinerja.check/1");
+    EXPECT_GT(b.at("findings").as_array().size(), a.at("findings").as_array().size());
+    bool renaksi_cited = false;
+    for (const auto& f : b.at("findings").as_array())
+        if (f.at("where").is_string() &&
+            std::string(f.at("where").as_string()).find("renaksi-2024") != std::string::npos)
+            renaksi_cited = true;
+    EXPECT_TRUE(renaksi_cited);
+    const auto usage = run_kinerja("check");
+    EXPECT_EQ(usage.exit_code, 2);
+}
+
+TEST(Import, RefusesErrorsStoresWhenAcceptedAndChangesNothingTheSecondTime) {
+    const std::string dir = temp_dir();
+    const std::string db = dir + "/kantor.db";
+    auto r = run_kinerja("import " + k_lkj + " --db " + db + " --satker kpu-kota-prabumulih");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("tidak diimpor"), std::string::npos) << r.err;
+    EXPECT_FALSE(file_exists(db)) << "a refused import leaves no database behind";
+
+    r = run_kinerja("import " + k_lkj + " --db " + db + " --satker kpu-kota-prabumulih --accept-findings");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("diimpor ke kpu-kota-prabumulih"), std::string::npos) << r.out;
+    const auto m = run_kinerja("measure --db " + db + " --satker kpu-kota-prabumulih --year 2024 --format json");
+    ASSERT_EQ(m.exit_code, 0) << m.err;
+    EXPECT_NE(m.out.find("\"94.44\""), std::string::npos);
+
+    const auto export_before = run_kinerja("export --db " + db + " --out " + dir + "/a.json");
+    ASSERT_EQ(export_before.exit_code, 0) << export_before.err;
+    r = run_kinerja("import " + k_lkj + " --db " + db + " --satker kpu-kota-prabumulih --accept-findings");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("tidak ada perubahan"), std::string::npos) << r.out;
+    ASSERT_EQ(run_kinerja("export --db " + db + " --out " + dir + "/b.json").exit_code, 0);
+    EXPECT_EQ(read_file(dir + "/a.json"), read_file(dir + "/b.json"));
+}
+
+TEST(Import, AnotherOfficesDocumentIsAnError) {
+    const std::string db = temp_dir() + "/kantor.db";
+    const auto r = run_kinerja("import " + k_renaksi + " --db " + db + " --satker kpu-kab-mesuji");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("document-other-office"), std::string::npos) << r.err;
+    EXPECT_FALSE(file_exists(db));
+}
+
+TEST(Import, UnknownDocumentStoresNothing) {
+    const std::string dir = temp_dir();
+    std::ofstream(dir + "/surat.txt") << "Undangan rapat\nHari Senin pukul 09.00\n";
+    const auto r = run_kinerja("import " + dir + "/surat.txt --db " + dir + "/k.db --satker kpu-kota-prabumulih");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("tidak dikenali"), std::string::npos) << r.err;
+    EXPECT_FALSE(file_exists(dir + "/k.db"));
+}
+
+} // namespace
+} // namespace kinerja::test
