@@ -37,5 +37,12 @@ TEST(UnderstandIku, MesujiDecreeMatchesTheTranscription) {
     EXPECT_EQ(renstra.at("programs").as_array().size(), 3u);
 }
 
+TEST(UnderstandIku, InspektoratSampleTargetsAndRealizationOverYears) {
+    const auto actual = understood(testing::samples_dir() + "/08-iku-capaian-2016-inspektorat-jabar.txt");
+    const auto c =
+        compare_with(testing::repo_dir() + "/tests/import/expected/08-iku-capaian-2016-inspektorat-jabar.json", actual);
+    EXPECT_TRUE(c.exact()) << testing::describe(c);
+}
+
 } // namespace
 } // namespace kinerja::import
