@@ -5,7 +5,7 @@ JOBS       ?= $(shell nproc)
 DB         ?= data/kinerja.db
 CMAKE_LAUNCHER := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
-.PHONY: deps build build-asan run test bench format format-check clean
+.PHONY: deps build build-asan run test bench format format-check clean fuzz
 SOURCES = $(shell find core app adapters platform apps tests bench -name '*.cpp' -o -name '*.h')
 
 deps:
@@ -46,3 +46,16 @@ format-check: deps
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN)
+
+# The readers' libFuzzer targets (tests/fuzz) in their own clang build, each run for FUZZ_SECONDS over
+# a copy of its corpus (tests/fuzz/run.sh). `make test` only replays the corpora.
+BUILD_FUZZ   ?= build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS = fuzz_text_reader fuzz_docx_reader fuzz_xlsx_reader fuzz_pdf_reader
+
+$(BUILD_FUZZ)/build.ninja:
+	CC=clang CXX=clang++ cmake -S . -B $(BUILD_FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKINERJA_FUZZ=ON -DKINERJA_BENCH=OFF $(CMAKE_LAUNCHER)
+
+fuzz: deps $(BUILD_FUZZ)/build.ninja
+	cmake --build $(BUILD_FUZZ) -j $(JOBS) --target $(FUZZ_TARGETS)
+	bash tests/fuzz/run.sh $(BUILD_FUZZ) $(FUZZ_SECONDS)

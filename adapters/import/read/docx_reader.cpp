@@ -196,7 +196,7 @@ Result<SourceText> read_docx(ZipArchive& zip, const std::string& main_part, XmlP
     if (auto r = reader.blocks(body, 0); !r) return tl::unexpected(r.error());
     LineSink& sink = reader.sink();
     sink.trim_trailing_empty();
-    if (sink.empty()) return invalid(name, fmt::format("Berkas {} kosong: dokumen Word tanpa teks", name));
+    if (sink.blank()) return invalid(name, fmt::format("Berkas {} kosong: dokumen Word tanpa teks", name));
     return SourceText{name, "docx", sink.take()};
 }
 

@@ -103,22 +103,25 @@ Result<void> LineSink::add(std::string_view line) {
 
     std::string out;
     out.reserve(line.size());
+    std::size_t done = 0; // line[0, done) is in `out`
     for (std::size_t i = 0; i < line.size();) {
-        const char c = line[i];
-        if (static_cast<unsigned char>(c) < 0x80) {
-            out.push_back(c == '\n' || c == '\r' ? ' ' : c);
+        const auto c = static_cast<unsigned char>(line[i]);
+        if (c >= 0x80) {
+            const std::size_t n = utf8_sequence(line, i);
+            if (n != 0) {
+                i += n;
+                continue;
+            }
+        } else if (c != '\n' && c != '\r') {
             ++i;
             continue;
         }
-        const std::size_t n = utf8_sequence(line, i);
-        if (n == 0) {
-            out += "\xEF\xBF\xBD"; // U+FFFD
-            ++i;
-        } else {
-            out.append(line.substr(i, n));
-            i += n;
-        }
+        // A byte to replace: what precedes it is copied in one piece.
+        out.append(line.substr(done, i - done));
+        out += c >= 0x80 ? "\xEF\xBF\xBD" : " "; // U+FFFD for an invalid byte; a line break is a space
+        done = ++i;
     }
+    out.append(line.substr(done));
     // Measured again after the replacements, which are longer than the bytes they replace.
     if (out.size() > limits_.max_line_bytes)
         return limit_exceeded(name_, fmt::format("panjang baris (baris {})", grouped(lines_.size() + 1)),
@@ -128,6 +131,12 @@ Result<void> LineSink::add(std::string_view line) {
         return limit_exceeded(name_, "ukuran teks", limits_.max_text_bytes, "byte");
     lines_.push_back(std::move(out));
     return {};
+}
+
+bool LineSink::blank() const {
+    for (const std::string& line : lines_)
+        if (line.find_first_not_of(" \t") != std::string::npos) return false;
+    return true;
 }
 
 void LineSink::trim_trailing_empty() {

@@ -39,6 +39,8 @@ public:
     std::size_t size() const { return lines_.size(); }
     bool empty() const { return lines_.empty(); }
     bool last_is_empty() const { return !lines_.empty() && lines_.back().empty(); }
+    // No line holds more than spaces and tabs: a document without text.
+    bool blank() const;
     // Removes empty lines at the end (a document's last page break, a sheet's empty rows).
     void trim_trailing_empty();
     std::vector<std::string> take() { return std::move(lines_); }

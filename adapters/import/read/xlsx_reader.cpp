@@ -159,7 +159,7 @@ public:
                 return tl::unexpected(r.error());
         }
         sink_.trim_trailing_empty();
-        if (sink_.empty()) return invalid(name(), fmt::format("Berkas {} kosong: buku kerja Excel tanpa isi", name()));
+        if (sink_.blank()) return invalid(name(), fmt::format("Berkas {} kosong: buku kerja Excel tanpa isi", name()));
         return SourceText{name(), "xlsx", sink_.take()};
     }
 
@@ -197,11 +197,44 @@ private:
         return {};
     }
 
-    Result<std::string> cell_text(pugi::xml_node c, std::string_view sheet_name) {
-        const std::string_view type = attribute(c, "t").value();
-        const pugi::xml_node v = child(c, "v");
+    // The attributes and children of a <c> a cell needs, found in one pass each (the loop runs once
+    // per cell of the workbook).
+    struct Cell {
+        std::string_view ref;
+        std::string_view type;
+        long style = 0;
+        pugi::xml_node v;
+        pugi::xml_node is;
+    };
+    static Cell parts_of(pugi::xml_node c) {
+        Cell cell;
+        for (pugi::xml_attribute a = c.first_attribute(); a; a = a.next_attribute()) {
+            const std::string_view n = local_name(a.name());
+            if (n == "r") {
+                cell.ref = a.value();
+            } else if (n == "t") {
+                cell.type = a.value();
+            } else if (n == "s") {
+                const std::string_view v = a.value();
+                long s = 0;
+                const auto r = std::from_chars(v.data(), v.data() + v.size(), s);
+                if (r.ec == std::errc{} && r.ptr == v.data() + v.size()) cell.style = s;
+            }
+        }
+        for (pugi::xml_node k = c.first_child(); k; k = k.next_sibling()) {
+            if (k.type() != pugi::node_element) continue;
+            const std::string_view n = local_name(k.name());
+            if (n == "v" && !cell.v) cell.v = k;
+            if (n == "is" && !cell.is) cell.is = k;
+        }
+        return cell;
+    }
+
+    Result<std::string> cell_text(const Cell& cell, std::string_view sheet_name) {
+        const std::string_view type = cell.type;
+        const pugi::xml_node v = cell.v;
         if (type == "inlineStr") {
-            if (const pugi::xml_node is_node = child(c, "is")) return string_item_text(is_node);
+            if (cell.is) return string_item_text(cell.is);
             return cell_string(text_of(v));
         }
         if (!v) return std::string();
@@ -213,7 +246,7 @@ private:
                 return invalid(name(),
                                fmt::format("Berkas {} rusak: sel {} di lembar {} merujuk teks bersama nomor {} yang "
                                            "tidak ada",
-                                           name(), attribute(c, "r").value(), sheet_name, value));
+                                           name(), cell.ref, sheet_name, value));
             return shared_[index];
         }
         if (type == "str" || type == "e") return cell_string(value);
@@ -223,7 +256,7 @@ private:
             if (auto date = parse_iso_date(std::string_view(value).substr(0, 10)); date) return date->indonesian();
             return cell_string(value);
         }
-        const long style = number_attribute(c, "s", 0);
+        const long style = cell.style;
         const CellFormat format = style >= 0 && static_cast<std::size_t>(style) < formats_.size()
                                       ? formats_[static_cast<std::size_t>(style)]
                                       : CellFormat{};
@@ -257,10 +290,11 @@ private:
             for (pugi::xml_node c = row.first_child(); c; c = c.next_sibling()) {
                 if (!is(c, "c")) continue;
                 if (++cells_ > limits_.max_cells) return limit_exceeded(name(), "jumlah sel", limits_.max_cells, "sel");
-                int col = column_of(attribute(c, "r").value());
+                const Cell parts = parts_of(c);
+                int col = column_of(parts.ref);
                 if (col == 0) col = next_col;
                 next_col = std::min(col + 1, max_column);
-                auto text = cell_text(c, sheet_name);
+                auto text = cell_text(parts, sheet_name);
                 if (!text) return tl::unexpected(text.error());
                 if (!text->empty()) cells.emplace_back(col, std::move(*text));
             }
