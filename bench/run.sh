@@ -36,3 +36,8 @@ echo "== kinerja measure Prabumulih 2024 (median of 11): $(median_ms measure_cmd
 
 echo "== reports: Prabumulih LKj 2024 per format, then 553 offices × 3 formats in one batch"
 "$build/bench/bench_report"
+
+echo "== importer: understanding the seeds, and 5 MB of text"
+"$build/bench/bench_import"
+echo "== kinerja parse of the LKj seed, peak memory (KB):"
+/usr/bin/time -f "%M KB, %e s" "$build/kinerja" parse "$(dirname "$0")/../../shared/seeds/lkj-2024-kpu-kota-prabumulih.txt" --json >/dev/null

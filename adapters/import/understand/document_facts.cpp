@@ -14,9 +14,15 @@ struct KindWord {
 };
 // Order matters within one line: "penetapan indikator kinerja utama" is an IKU, not a PK.
 constexpr KindWord k_kind_words[] = {
-    {"indikator kinerja utama", "iku"},   {"rencana kinerja tahunan", "rkt"}, {"rencana aksi", "renaksi"},
-    {"perjanjian kinerja", "pk"},         {"penetapan kinerja", "pk"},        {"laporan kinerja", "lkj"},
-    {"laporan akuntabilitas kinerja", "lkj"}, {"lakip", "lkj"},               {"lkip", "lkj"},
+    {"indikator kinerja utama", "iku"},
+    {"rencana kinerja tahunan", "rkt"},
+    {"rencana aksi", "renaksi"},
+    {"perjanjian kinerja", "pk"},
+    {"penetapan kinerja", "pk"},
+    {"laporan kinerja", "lkj"},
+    {"laporan akuntabilitas kinerja", "lkj"},
+    {"lakip", "lkj"},
+    {"lkip", "lkj"},
 };
 
 std::string_view kind_of(const std::string& folded) {
@@ -26,8 +32,8 @@ std::string_view kind_of(const std::string& folded) {
 }
 
 // Office names start with one of these (folded); a KPU office is named after its region.
-constexpr std::string_view k_office_heads[] = {"komisi pemilihan umum", "kpu", "dinas", "badan", "biro", "inspektorat",
-                                               "rumah sakit", "kantor", "satuan polisi"};
+constexpr std::string_view k_office_heads[] = {"komisi pemilihan umum", "kpu",         "dinas",  "badan",        "biro",
+                                               "inspektorat",           "rumah sakit", "kantor", "satuan polisi"};
 constexpr std::string_view k_regions[] = {"kota", "kabupaten", "kab.", "provinsi", "prov.", "republik indonesia"};
 
 // "… KOMISI PEMILIHAN UMUM KOTA PRABUMULIH Tahun 2024" -> "KPU Kota Prabumulih".
@@ -52,8 +58,9 @@ std::string kpu_office_in(const std::string& text) {
                     std::string w = f.substr(i, end - i);
                     while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ')' || w.back() == ':'))
                         w.pop_back();
-                    static const std::string_view stops[] = {"tahun", "yang", "sesuai", "dalam", "pada", "dan", "untuk",
-                                                             "tentang", "nomor", "di", "ke", "sebagai", "dengan", "telah"};
+                    static const std::string_view stops[] = {"tahun", "yang",    "sesuai",  "dalam", "pada",
+                                                             "dan",   "untuk",   "tentang", "nomor", "di",
+                                                             "ke",    "sebagai", "dengan",  "telah"};
                     bool stop = w.empty() || !std::isalpha(static_cast<unsigned char>(w[0]));
                     for (auto s : stops)
                         stop = stop || w == s;
@@ -196,7 +203,8 @@ DocumentFacts document_facts(const std::vector<Line>& lines) {
                 ++j;
             if (j == i + 4 || j + 4 > t.size()) continue;
             auto b = year_in(t.substr(j, 4));
-            if (b && *b > *a && *b - *a <= 10 && (j + 4 == t.size() || !std::isdigit(static_cast<unsigned char>(t[j + 4])))) {
+            if (b && *b > *a && *b - *a <= 10 &&
+                (j + 4 == t.size() || !std::isdigit(static_cast<unsigned char>(t[j + 4])))) {
                 facts.period_start = a;
                 facts.period_end = b;
                 break;
@@ -204,16 +212,18 @@ DocumentFacts document_facts(const std::vector<Line>& lines) {
         }
         if (facts.period_start) break;
     }
+    // No year in the title: the year the document names most often as "Tahun YYYY" (never a
+    // regulation's "Nomor 7 Tahun 1999").
     if (!facts.year && !facts.period_start) {
-        seen = 0;
-        for (const auto& line : lines) {
-            if (line.blank()) continue;
-            if (++seen > 40) break;
-            if (auto y = year_in(line.text)) {
+        std::map<int, int> named_years;
+        for (const auto& line : lines)
+            if (auto y = title_year(line.text)) ++named_years[*y];
+        int most = 0;
+        for (const auto& [y, count] : named_years)
+            if (count > most) {
+                most = count;
                 facts.year = y;
-                break;
             }
-        }
     }
 
     // The signature: the first "Place, 25 Januari 2024" with a whole date, or a decree's

@@ -58,8 +58,9 @@ NumberShape shape(std::string_view s) {
     return n;
 }
 
-constexpr std::array<std::string_view, 12> k_months = {"januari", "februari", "maret",     "april",   "mei",      "juni",
-                                                       "juli",    "agustus",  "september", "oktober", "november", "desember"};
+constexpr std::array<std::string_view, 12> k_months = {"januari",   "februari", "maret",    "april",
+                                                       "mei",       "juni",     "juli",     "agustus",
+                                                       "september", "oktober",  "november", "desember"};
 
 std::optional<int> four_digit_year_at(std::string_view s, std::size_t i) {
     if (i + 4 > s.size()) return std::nullopt;
@@ -73,8 +74,9 @@ std::optional<int> four_digit_year_at(std::string_view s, std::size_t i) {
 }
 
 // Words kept in capitals when a title is turned into title case.
-constexpr std::string_view k_acronyms[] = {"kpu", "ri", "dprd", "dpr", "dpd", "oku", "ppk", "pps", "kppps", "asn", "bpk",
-                                           "uptd", "rsj", "lkj", "lakip", "lkip", "rkt", "pk", "iku", "hpu", "bkpd", "bpmpd"};
+constexpr std::string_view k_acronyms[] = {"kpu",   "ri",  "dprd", "dpr",  "dpd",  "oku",  "ppk",   "pps",
+                                           "kppps", "asn", "bpk",  "uptd", "rsj",  "lkj",  "lakip", "lkip",
+                                           "rkt",   "pk",  "iku",  "hpu",  "bkpd", "bpmpd"};
 
 } // namespace
 
@@ -129,11 +131,14 @@ std::optional<int> title_year(std::string_view text) {
     for (char c : fold(text))
         if (c != ' ') squeezed += c;
     for (std::size_t at = squeezed.find("tahun"); at != std::string::npos; at = squeezed.find("tahun", at + 1)) {
+        // "… Nomor 7 Tahun 1999 tentang …" in a sentence cites a regulation; a title line of its own
+        // ("NOMOR 18 TAHUN 2022") is the document's number and year.
+        if (at > 0 && digit(squeezed[at - 1]) && squeezed.size() > 24) continue;
         std::size_t i = at + 5;
         if (squeezed.compare(i, 8, "anggaran") == 0) i += 8;
         if (squeezed.compare(i, 1, ":") == 0) ++i;
         // "TAHUN 2020-2024" is a plan period, not the document's year.
-        if (squeezed.compare(i + 4, 1, "-") == 0) continue;
+        if (i + 4 < squeezed.size() && squeezed[i + 4] == '-') continue; // (compare() past the end throws)
         if (auto y = four_digit_year_at(squeezed, i)) return y;
     }
     return std::nullopt;

@@ -118,23 +118,15 @@ TEST(UnderstandLkj, OddLinesDoNotCrash) {
     EXPECT_TRUE(understand(t, "lkj").has_value());
 }
 
-TEST(UnderstandLkj, FiveMegabytesInUnderTwoSeconds) {
+// Speed is measured in bench/import_bench.cpp; here only that a 5 MB text is read whole.
+TEST(UnderstandLkj, FiveMegabytesAreReadWhole) {
     const auto one = testing::text_file(testing::seeds_dir() + "/lkj-2024-kpu-kota-prabumulih.txt");
     SourceText big{"big-lkj.txt", "text", {}};
     for (int copy = 0; copy < 42; ++copy)
         big.lines.insert(big.lines.end(), one.lines.begin(), one.lines.end());
-    const auto start = std::chrono::steady_clock::now();
-    EXPECT_TRUE(understand(big, "lkj").has_value());
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-    EXPECT_LT(ms.count(), 2000);
-}
-
-TEST(UnderstandLkj, SeedIsUnderstoodQuickly) {
-    const auto text = testing::text_file(testing::seeds_dir() + "/lkj-2024-kpu-kota-prabumulih.txt");
-    const auto start = std::chrono::steady_clock::now();
-    (void)understand(text, "lkj");
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-    EXPECT_LT(ms.count(), 50);
+    const auto doc = understand(big, "lkj");
+    ASSERT_TRUE(doc.has_value());
+    EXPECT_GE(doc->seed.at("measurement").at("objectives").as_array().size(), 10u);
 }
 
 } // namespace
