@@ -319,11 +319,12 @@ private:
     // whose own line leaves its columns free.
     std::size_t owner(const Table& t, const std::vector<std::vector<Word>>& words, const std::vector<Row>& rows, int k,
                       bool centred, int indicator_x) const {
-        std::size_t above = rows.size(), below = rows.size();
-        for (std::size_t r = 0; r < rows.size(); ++r) {
-            if (rows[r].index <= k) above = r;
-            if (rows[r].index >= k && below == rows.size()) below = r;
-        }
+        // Rows are in line order: a binary search, not a scan per line (tables of 100,000 rows).
+        const auto after =
+            std::upper_bound(rows.begin(), rows.end(), k, [](int line, const Row& r) { return line < r.index; });
+        const std::size_t first_after = static_cast<std::size_t>(after - rows.begin());
+        const std::size_t above = first_after == 0 ? rows.size() : first_after - 1;
+        const std::size_t below = above < rows.size() && rows[above].index == k ? above : first_after;
         if (!centred) return above;
         const int da = above < rows.size() ? k - rows[above].index : 1000;
         const int db = below < rows.size() ? rows[below].index - k : 1000;
