@@ -43,6 +43,21 @@ std::string joined(std::string_view a, std::string_view b) {
     return std::string(a) + " " + std::string(b);
 }
 
+// A line's text is already clean (lines.h): lowering it is enough, and much cheaper than fold().
+std::string lower(std::string_view clean) {
+    std::string out(clean);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// Appends a wrapped piece in place: a cell continued over many lines stays linear.
+void append_text(std::string& to, std::string_view piece) {
+    if (piece.empty()) return;
+    if (!to.empty()) to += ' ';
+    to += piece;
+}
+
 // A list number at the start of a text: "1.", "1. Text", "1.1. Text", "6". Up to two digits per level
 // (so "768.495" and "2024" are values, not numbers), followed by a space or the end.
 struct Enumerator {
@@ -183,14 +198,14 @@ bool is_agreement_title(const Line& l) {
     if (l.blank() || l.tabbed() || l.text.size() > 300) return false; // tabbed: a table of contents row
     std::string_view rest = l.text;
     section_label(l.text, &rest);
-    const std::string f = fold(rest);
+    const std::string f = lower(rest.substr(0, 30)); // the title words; checked on every line, so kept short
     if (!f.starts_with("perjanjian kinerja tahun") && !f.starts_with("penetapan kinerja tahun")) return false;
     return title_year(l.text).has_value();
 }
 
 // "Nama : X", "Nama" (a label whose value follows later, in the flow style).
 bool is_name_label(const Line& l) {
-    const std::string f = fold(l.text);
+    const std::string f = lower(l.text);
     return f.starts_with("nama") && (f.size() == 4 || f[4] == ' ' || f[4] == ':');
 }
 
@@ -201,7 +216,7 @@ std::string label_value(const std::string& text) {
 
 // The heading of a budget table: "Program", "KRO (Klasifikasi Rincian Output)", "Program Anggaran Keterangan".
 bool is_budget_header(const Line& l, std::string* kind) {
-    const std::string f = fold(l.text);
+    const std::string f = lower(l.text);
     if (f.size() > 100) return false;
     const bool program = f.starts_with("program") && (f == "program" || f.find("anggaran") != std::string::npos);
     const bool kro = f.starts_with("kro") && (f.size() == 3 || f[3] == ' ' || f[3] == '(');
@@ -214,9 +229,9 @@ bool is_budget_header(const Line& l, std::string* kind) {
 // Lines that close a table: a signature, a chapter, the place and date.
 bool ends_table(const Line& l) {
     if (l.tabbed()) return false;
-    const std::string f = fold(l.text);
+    const std::string f = lower(l.text);
     if (f.starts_with("pihak ") || chapter_number(f) > 0) return true;
-    return l.text.size() <= 80 && place_date(l.text).has_value();
+    return l.text.size() <= 80 && l.text.find(',') != std::string::npos && place_date(l.text).has_value();
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -252,7 +267,7 @@ struct Header {
 std::optional<Header> header_at(const Range& r, int n) {
     const Line* l = r.at(n);
     if (!l || l->blank() || l->text.size() > 200) return std::nullopt;
-    const std::string f = fold(l->text);
+    const std::string f = lower(l->text);
     if (f.find("indikator") == std::string::npos) return std::nullopt;
     Header h;
     h.line = n;
@@ -268,7 +283,7 @@ std::optional<Header> header_at(const Range& r, int n) {
         // Flow: "No", "Sasaran Strategis", "Indikator Kinerja", "Target" each on a line of its own.
         const int target = r.next_text(n, n + 4);
         const Line* t = r.at(target);
-        if (!t || !fold(t->text).starts_with("target") || t->text.size() > 30) return std::nullopt;
+        if (!t || !lower(t->text).starts_with("target") || t->text.size() > 30) return std::nullopt;
         h.style = Style::flow;
         h.line = target;
         h.columns = {{Role::number, 0, 0}, {Role::objective, 0, 0}, {Role::indicator, 0, 0}, {Role::target, 0, 0}};
@@ -301,7 +316,7 @@ struct TableReader {
         if (a.objectives.empty())
             start_objective("", std::string(text));
         else
-            a.objectives.back().text = joined(a.objectives.back().text, text);
+            append_text(a.objectives.back().text, text);
     }
     void start_item(std::string indicator, std::string target, int line) {
         a.items.push_back({current_objective(), std::move(indicator), std::move(target), line});
@@ -315,7 +330,7 @@ struct TableReader {
         if (objective_started || a.items.empty() || a.items.back().objective != current_objective())
             start_item(std::string(text), "", line);
         else
-            a.items.back().indicator = joined(a.items.back().indicator, text);
+            append_text(a.items.back().indicator, text);
     }
     void target_text(std::string_view text) {
         if (!a.items.empty() && a.items.back().target.empty()) a.items.back().target = printed_quantity(text).text;
@@ -381,7 +396,7 @@ int read_tabbed_table(const Range& r, const Header& h, Agreement& a, int to) {
             // A row without target under an item is the rest of its wrapped indicator.
             if (target.empty() && !t.objective_started && !a.items.empty() &&
                 a.items.back().objective == t.current_objective())
-                a.items.back().indicator = joined(a.items.back().indicator, indicator);
+                append_text(a.items.back().indicator, indicator);
             else
                 t.start_item(indicator, printed_quantity(target).text, n);
         } else if (!target.empty()) {
@@ -466,21 +481,21 @@ int read_layout_table(const Range& r, const Header& h, Agreement& a, int to) {
         std::vector<std::string> text(h.columns.size());
         for (const auto& cell : layout_cells(l->raw))
             for (auto& [index, piece] : cut_at_columns(h.columns, {cell.column, cell.text}))
-                text[static_cast<std::size_t>(index)] = joined(text[static_cast<std::size_t>(index)], piece);
+                append_text(text[static_cast<std::size_t>(index)], piece);
         std::string number, objective, indicator, target;
         for (std::size_t i = 0; i < h.columns.size(); ++i) {
             switch (h.columns[i].role) {
             case Role::number:
-                number = joined(number, text[i]);
+                append_text(number, text[i]);
                 break;
             case Role::objective:
-                objective = joined(objective, text[i]);
+                append_text(objective, text[i]);
                 break;
             case Role::indicator:
-                indicator = joined(indicator, text[i]);
+                append_text(indicator, text[i]);
                 break;
             case Role::target:
-                target = joined(target, text[i]);
+                append_text(target, text[i]);
                 break;
             case Role::other:
                 break;
@@ -522,7 +537,7 @@ int read_flow_table(Context& ctx, const Range& r, const Header& h, Agreement& a,
     std::vector<FlowIndicator> indicators;
     std::vector<std::pair<std::string, int>> values;
     std::string pending_objective, pending_indicator;
-    int pending_dashes = 0, last_objective = 0, n = h.line + 1;
+    int pending_dashes = 0, pending_value = 0, last_objective = 0, n = h.line + 1;
     auto objective_index = [&] { return a.objectives.empty() ? -1 : static_cast<int>(a.objectives.size()) - 1; };
     auto add_objective = [&](std::string number, std::string text, int value) {
         a.objectives.push_back({std::move(number), std::move(text)});
@@ -531,7 +546,7 @@ int read_flow_table(Context& ctx, const Range& r, const Header& h, Agreement& a,
     for (; n <= to; ++n) {
         const Line* l = r.at(n);
         if (!l || l->blank()) continue;
-        const std::string f = fold(l->text);
+        const std::string f = lower(l->text);
         std::string kind;
         if (is_flow_header_word(f) || is_numbering_row(*l)) continue;
         if (is_budget_header(*l, &kind) || ends_table(*l)) break;
@@ -540,6 +555,7 @@ int read_flow_table(Context& ctx, const Range& r, const Header& h, Agreement& a,
         const bool next_is_value = next && looks_numeric(r.at(next)->text);
         if (e && e->rest.empty() && e->levels == 1 && e->first == last_objective + 1 && !next_is_value) {
             pending_objective = e->number; // "2." or "6": its text follows
+            pending_value = e->first;
         } else if (e && e->rest.empty() && e->levels >= 2) {
             pending_indicator = e->number;
         } else if (looks_numeric(l->text)) {
@@ -555,7 +571,7 @@ int read_flow_table(Context& ctx, const Range& r, const Header& h, Agreement& a,
         } else if (l->text.starts_with("- ") && !indicators.empty()) {
             indicators.back().parts.emplace_back(l->text.substr(2), n);
         } else if (!pending_objective.empty()) {
-            add_objective(pending_objective, l->text, leading_enumerator(pending_objective)->first);
+            add_objective(pending_objective, l->text, pending_value);
             pending_objective.clear();
         } else if (!pending_indicator.empty()) {
             indicators.push_back({objective_index(), l->text, n, {}});
@@ -565,9 +581,9 @@ int read_flow_table(Context& ctx, const Range& r, const Header& h, Agreement& a,
             --pending_dashes;
         } else if (!indicators.empty() && indicators.back().objective == objective_index() &&
                    indicators.back().parts.empty() && !closed(indicators.back().text)) {
-            indicators.back().text = joined(indicators.back().text, l->text);
+            append_text(indicators.back().text, l->text);
         } else if (!a.objectives.empty()) {
-            a.objectives.back().text = joined(a.objectives.back().text, l->text);
+            append_text(a.objectives.back().text, l->text);
         }
     }
     for (const auto& ind : indicators) {
@@ -627,11 +643,11 @@ void set_name(BudgetPiece& p, std::string_view text) {
             p.number = e->number;
         } else {
             if (p.number.empty()) p.number = digits_of(e->number);
-            p.name = joined(p.name, e->rest);
+            append_text(p.name, e->rest);
         }
         return;
     }
-    p.name = joined(p.name, text);
+    append_text(p.name, text);
 }
 
 BudgetPiece budget_piece(const Line& l) {
@@ -683,7 +699,7 @@ void read_budgets(Context& ctx, const Range& r, Agreement& a, int from, int to) 
             if (!kind.empty()) a.budget_kind = kind;
             continue;
         }
-        const std::string f = fold(l->text);
+        const std::string f = lower(l->text);
         if (f == "anggaran" || f == "keterangan") continue;
         const BudgetPiece p = budget_piece(*l);
         if (!p.amount.empty() && (!p.name.empty() || !p.number.empty())) {
@@ -700,7 +716,7 @@ void read_budgets(Context& ctx, const Range& r, Agreement& a, int from, int to) 
             ++flow_names;
             rows.push_back({p.number, p.name, "", n, true});
         } else {
-            rows.back().name = joined(rows.back().name, p.name); // a wrapped name
+            append_text(rows.back().name, p.name); // a wrapped name
         }
     }
     if (flow_names != flow_amounts) {
@@ -747,7 +763,7 @@ int read_party(const Range& r, int n, int to, Party& p, int& role) {
     for (int seen = 0; k <= to && seen < 16; ++k, ++seen) {
         const Line* x = r.at(k);
         if (!x || x->blank()) continue;
-        const std::string f = fold(x->text);
+        const std::string f = lower(x->text);
         if (is_name_label(*x)) break;
         if (const int found = party_role(f)) {
             role = found;
@@ -801,7 +817,7 @@ void nips_from_signatures(const Range& r, Agreement& a) {
     if (parties.empty()) return;
     for (int n = a.first; n <= a.last; ++n) {
         const Line* l = r.at(n);
-        if (!l || l->blank() || l->text.size() > 200 || !contains_folded(l->text, "nip")) continue;
+        if (!l || l->blank() || l->text.size() > 200 || lower(l->text).find("nip") == std::string::npos) continue;
         for (const auto& cell : layout_cells(l->raw)) {
             const auto nip = nip_in(cell.text);
             if (!fold(cell.text).starts_with("nip") || !nip) continue;
@@ -826,7 +842,7 @@ void nips_from_signatures(const Range& r, Agreement& a) {
 void read_place_date(const Range& r, Agreement& a) {
     for (int n = a.first; n <= a.last; ++n) {
         const Line* l = r.at(n);
-        if (!l || l->blank() || l->tabbed() || l->text.size() > 80) continue;
+        if (!l || l->blank() || l->tabbed() || l->text.size() > 80 || l->text.find(',') == std::string::npos) continue;
         auto pd = place_date(l->text);
         // "Bandung," with the date on a later line (the flow style).
         if (!pd && l->text.back() == ',')
@@ -867,7 +883,7 @@ void read_unit(const Range& r, Agreement& a) {
         for (int n = title, lines = 0; n <= a.last && lines < 4; ++n, ++lines) {
             const Line* l = r.at(n);
             if (!l || l->blank()) break;
-            block = joined(block, l->text);
+            append_text(block, l->text);
         }
         if (auto unit = sub_unit_in(block); !unit.empty()) {
             a.unit = unit;
@@ -890,7 +906,7 @@ std::vector<std::pair<int, Place>> lkj_headings(const std::vector<Line>& lines, 
         if (l.blank() || l.tabbed() || l.text.size() > 80) continue;
         const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(l.text[0])));
         if (c != 'b' && c != 'l') continue;
-        const std::string f = fold(l.text);
+        const std::string f = lower(l.text);
         if (const int chapter = chapter_number(f)) {
             const auto end = l.text.find(' ', 4);
             out.push_back(

@@ -181,8 +181,9 @@ std::optional<PlaceDate> place_date(std::string_view text) {
             }
     }
     // Month and year only, or a bare year: keep the text, no date.
+    const std::string rest_folded = fold(rest); // once, not once per month
     for (auto m : k_months)
-        if (fold(rest).starts_with(m) && year_in(rest)) {
+        if (rest_folded.starts_with(m) && year_in(rest)) {
             pd.date_text = rest.substr(0, rest.find(std::to_string(*year_in(rest))) + 4);
             return pd;
         }
