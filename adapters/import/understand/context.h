@@ -18,16 +18,16 @@ struct DocumentFacts {
     std::string level;  // "regency", "province", "national", "" (not a KPU office or unknown)
     std::optional<int> year;
     std::optional<int> period_start, period_end; // IKU/Renstra "2020-2024"
-    std::string place, date_text; // of the signature line, when there is one
+    std::string place, date_text;                // of the signature line, when there is one
     int date_line = 0;
 };
 
 struct Context {
     const std::vector<Line>& lines;
     DocumentFacts facts;
-    boost::json::object& seed;           // kinerja.seed/1 being filled
-    std::vector<Finding> findings;       // what only reading can tell (unreadable row, unknown header)
-    std::string source;                  // file name, for Finding::where
+    boost::json::object& seed;     // kinerja.seed/1 being filled
+    std::vector<Finding> findings; // what only reading can tell (unreadable row, unknown header)
+    std::string source;            // file name, for Finding::where
 
     void note(std::string id, Severity severity, std::string message, int line);
 };

@@ -10,7 +10,8 @@ bool is_space(char c) {
 }
 
 // Tags the seeds carry from their HTML origin; dropped wherever they stand.
-constexpr std::string_view k_tags[] = {"<p>", "</p>", "<i>", "</i>", "<b>", "</b>", "<br>", "<br/>", "<br />", "<u>", "</u>"};
+constexpr std::string_view k_tags[] = {"<p>",  "</p>",  "<i>",    "</i>", "<b>", "</b>",
+                                       "<br>", "<br/>", "<br />", "<u>",  "</u>"};
 
 bool tag_at(std::string_view s, std::size_t i, std::size_t& length) {
     for (auto tag : k_tags) {
@@ -52,7 +53,8 @@ std::string clean_text(std::string_view s) {
             continue;
         }
         // U+00A0 no-break space (C2 A0) counts as a space.
-        if (static_cast<unsigned char>(s[i]) == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+        if (static_cast<unsigned char>(s[i]) == 0xC2 && i + 1 < s.size() &&
+            static_cast<unsigned char>(s[i + 1]) == 0xA0) {
             pending_space = true;
             i += 2;
             continue;
@@ -81,7 +83,8 @@ std::vector<Line> make_lines(const SourceText& source) {
         std::size_t start = 0;
         while (true) {
             const std::size_t tab = raw.find('\t', start);
-            line.cells.push_back(clean_text(std::string_view(raw).substr(start, tab == std::string::npos ? std::string::npos : tab - start)));
+            line.cells.push_back(clean_text(
+                std::string_view(raw).substr(start, tab == std::string::npos ? std::string::npos : tab - start)));
             if (tab == std::string::npos) break;
             start = tab + 1;
         }

@@ -24,9 +24,11 @@ DocumentFacts facts_of(const std::string& path) {
 TEST(DocumentFacts, Seeds) {
     const Expected cases[] = {
         {"lkj-2024-kpu-kota-prabumulih.txt", "lkj", "KPU Kota Prabumulih", 2024, "Prabumulih", "16 Januari 2025"},
-        {"renaksi-2024-kpu-kota-prabumulih.txt", "renaksi", "KPU Kota Prabumulih", 2024, "Prabumulih", "25 Januari 2024"},
+        {"renaksi-2024-kpu-kota-prabumulih.txt", "renaksi", "KPU Kota Prabumulih", 2024, "Prabumulih",
+         "25 Januari 2024"},
         {"rkt-2024-kpu-kab-oku-selatan.txt", "rkt", "KPU Kabupaten OKU Selatan", 2024, "Mubaradiah", "11 Januari 2024"},
-        {"rkt-2024-kpu-prov-kalimantan-timur.txt", "rkt", "KPU Provinsi Kalimantan Timur", 2024, "Samarinda", "1 Maret 2024"},
+        {"rkt-2024-kpu-prov-kalimantan-timur.txt", "rkt", "KPU Provinsi Kalimantan Timur", 2024, "Samarinda",
+         "1 Maret 2024"},
         {"iku-2020-2024-kpu-kab-mesuji.txt", "iku", "KPU Kabupaten Mesuji", 2022, "Mesuji", "21 April 2022"},
     };
     for (const auto& c : cases) {

@@ -22,9 +22,11 @@ void collect(const bj::value& v, const std::string& path, std::multimap<Key, con
     }
     if (!v.is_object()) return;
     const auto& o = v.as_object();
-    if (const auto* line = o.if_contains("line"); line && line->is_int64()) out.emplace(Key{path, line->as_int64()}, &o);
+    if (const auto* line = o.if_contains("line"); line && line->is_int64())
+        out.emplace(Key{path, line->as_int64()}, &o);
     for (const auto& [k, child] : o)
-        if (child.is_array() || child.is_object()) collect(child, path.empty() ? std::string(k) : path + "/" + std::string(k), out);
+        if (child.is_array() || child.is_object())
+            collect(child, path.empty() ? std::string(k) : path + "/" + std::string(k), out);
 }
 
 std::string scalar(const bj::value& v) {
@@ -86,7 +88,9 @@ Comparison compare_seed(const bj::value& expected, const bj::value& actual, cons
             ++c.expected_fields;
             const auto* other = found->second->if_contains(k);
             const std::string want_text = v.is_array() ? bj::serialize(v) : scalar(v);
-            const std::string got_text = !other ? "(absent)" : other->is_array() ? bj::serialize(*other) : scalar(*other);
+            const std::string got_text = !other              ? "(absent)"
+                                         : other->is_array() ? bj::serialize(*other)
+                                                             : scalar(*other);
             if (want_text == got_text)
                 ++c.equal_fields;
             else
@@ -98,7 +102,8 @@ Comparison compare_seed(const bj::value& expected, const bj::value& actual, cons
 
 std::string describe(const Comparison& c) {
     std::ostringstream s;
-    s << "items " << c.found_items << "/" << c.expected_items << ", fields " << c.equal_fields << "/" << c.expected_fields;
+    s << "items " << c.found_items << "/" << c.expected_items << ", fields " << c.equal_fields << "/"
+      << c.expected_fields;
     for (std::size_t i = 0; i < c.differences.size() && i < 40; ++i)
         s << "\n  " << c.differences[i];
     if (c.differences.size() > 40) s << "\n  … " << c.differences.size() - 40 << " more";

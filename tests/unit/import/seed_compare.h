@@ -20,8 +20,8 @@ struct Comparison {
 
 // `section`: a top-level key ("measurement", "budgets", "agreements") or "" for the whole document.
 // `ignore`: field names not compared (e.g. fields the importer does not produce yet).
-Comparison compare_seed(const boost::json::value& expected, const boost::json::value& actual, const std::string& section,
-                        const std::vector<std::string>& ignore = {});
+Comparison compare_seed(const boost::json::value& expected, const boost::json::value& actual,
+                        const std::string& section, const std::vector<std::string>& ignore = {});
 
 std::string describe(const Comparison& c); // "items 12/12, fields 60/61" + the first differences
 
