@@ -2,8 +2,9 @@
 # tests/fuzz/run.sh BUILD_DIR SECONDS [TARGET...]
 # Runs each reader fuzzer (all four by default) for SECONDS over a copy of its committed corpus, one
 # after the other and niced (the machine is shared), with the XML dictionary for DOCX/XLSX. A crash,
-# leak or timeout stops with its input in BUILD_DIR/fuzz-artifacts/; new inputs stay in the copy
-# (merge them into tests/fuzz/corpus/<target> with -merge=1 to keep them).
+# leak or timeout stops with its input in BUILD_DIR/fuzz-artifacts/. The copies and logs are removed at
+# the end unless FUZZ_WORK names a directory to keep them in; merge new inputs into the committed
+# corpus with `<fuzzer> -merge=1 tests/fuzz/corpus/<target> $FUZZ_WORK/<target>`.
 set -euo pipefail
 build=${1:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}
 seconds=${2:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}
@@ -13,11 +14,17 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_text_reader fuzz_docx_reader fuzz_xlsx_reader fuzz_pdf_reader)
 artifacts="$build/fuzz-artifacts"
 mkdir -p "$artifacts"
-work=$(mktemp -d "${TMPDIR:-/tmp}/kinerja-fuzz-XXXXXX")
-trap 'rm -rf "$work"' EXIT
+if [ -n "${FUZZ_WORK:-}" ]; then
+  work=$FUZZ_WORK
+  mkdir -p "$work"
+else
+  work=$(mktemp -d "${TMPDIR:-/tmp}/kinerja-fuzz-XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+fi
 for t in "${targets[@]}"; do
   bin="$build/tests/fuzz/$t"
   [ -x "$bin" ] || { echo "missing $bin (configure with CXX=clang++ -DKINERJA_FUZZ=ON)" >&2; exit 2; }
+  rm -rf "${work:?}/$t"
   cp -r "$here/corpus/$t" "$work/$t"
   dict=()
   case "$t" in fuzz_docx_reader|fuzz_xlsx_reader) dict=(-dict="$here/xml.dict") ;; esac
@@ -29,6 +36,6 @@ for t in "${targets[@]}"; do
     tail -n 60 "$work/$t.log"
     exit 1
   }
-  grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|stat::new_units_added)" "$work/$t.log" || true
+  grep -E "^stat::(number_of_executed_units|new_units_added|peak_rss_mb)" "$work/$t.log" || true
   grep -E "^#[0-9]+" "$work/$t.log" | tail -n 1
 done

@@ -213,6 +213,8 @@ std::string format_date_time(std::string_view value, const CellFormat& f, bool d
     return out;
 }
 
+constexpr int max_placeholders = 30;
+
 char lower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -290,6 +292,10 @@ CellFormat classify_format(std::string_view code) {
             ++f.max_decimals;
             if (s[i] == '0') f.min_decimals = f.max_decimals;
         }
+    // Excel shows at most 30 decimals; a longer run of placeholders only makes long lines.
+    f.min_decimals = std::min(f.min_decimals, max_placeholders);
+    f.max_decimals = std::min(f.max_decimals, max_placeholders);
+    f.min_int_digits = std::min(f.min_int_digits, max_placeholders);
     return f;
 }
 

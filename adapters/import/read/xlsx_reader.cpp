@@ -287,6 +287,9 @@ private:
 
             cells.clear();
             int next_col = 1;
+            // A row's cells are checked against the line limit as they come: thousands of cells
+            // repeating one long shared string must not be built into a line first.
+            std::size_t row_bytes = 0;
             for (pugi::xml_node c = row.first_child(); c; c = c.next_sibling()) {
                 if (!is(c, "c")) continue;
                 if (++cells_ > limits_.max_cells) return limit_exceeded(name(), "jumlah sel", limits_.max_cells, "sel");
@@ -296,7 +299,12 @@ private:
                 next_col = std::min(col + 1, max_column);
                 auto text = cell_text(parts, sheet_name);
                 if (!text) return tl::unexpected(text.error());
-                if (!text->empty()) cells.emplace_back(col, std::move(*text));
+                if (text->empty()) continue;
+                row_bytes += text->size() + 1;
+                if (row_bytes > limits_.max_line_bytes)
+                    return limit_exceeded(name(), fmt::format("panjang baris (baris {} lembar {})", r, sheet_name),
+                                          limits_.max_line_bytes, "byte");
+                cells.emplace_back(col, std::move(*text));
             }
             if (cells.empty()) {
                 gap = true;

@@ -534,6 +534,34 @@ TEST(XlsxReader, SharedStringOutOfRangeIsCorrupt) {
                  ErrorCode::invalid_input, {"x.xlsx", "B3", "Data", "5"});
 }
 
+TEST(XlsxReader, TruncatedAndIncomplete) {
+    const std::string xlsx = make_xlsx({{"Data", "<row>" + cell("A1", "1") + "</row>"}});
+    expect_error(read_source_bytes("potong.xlsx", xlsx.substr(0, xlsx.size() - 30)), ErrorCode::invalid_input,
+                 {"Berkas potong.xlsx rusak"});
+    // The workbook names a sheet whose part is missing.
+    const std::string no_sheet = make_zip(
+        {{"xl/workbook.xml", R"(<workbook xmlns:r="r"><sheets><sheet name="Data" r:id="rId1"/></sheets></workbook>)"},
+         {"xl/_rels/workbook.xml.rels", R"(<Relationships><Relationship Id="rId1" Type="x/worksheet" )"
+                                        R"(Target="worksheets/sheet1.xml"/></Relationships>)"}});
+    expect_error(read_source_bytes("lembar.xlsx", no_sheet), ErrorCode::invalid_input,
+                 {"lembar.xlsx", "lembar Data", "xl/worksheets/sheet1.xml", "tidak ada"});
+}
+
+TEST(XlsxReader, RepeatedSharedStringStopsAtTheLineLimit) {
+    // 20.000 cells of one row repeating a 100 KB string: 2 GB of line, refused after 1 MB of it.
+    std::string row = "<row>";
+    for (int i = 0; i < 20'000; ++i)
+        row += "<c t=\"s\"><v>0</v></c>";
+    row += "</row>";
+    ReadLimits lax; // the repeated cells compress past the zip ratio limit, which is not tested here
+    lax.max_zip_ratio = 100'000;
+    const auto start = std::chrono::steady_clock::now();
+    expect_error(read_source_bytes("ulang.xlsx",
+                                   make_xlsx({{"S", row}}, "<si><t>" + std::string(100'000, 'x') + "</t></si>"), lax),
+                 ErrorCode::too_large, {"ulang.xlsx", "panjang baris (baris 1 lembar S)", "1.048.576 byte"});
+    EXPECT_LT(seconds_since(start), 2.0 * slowdown);
+}
+
 TEST(XlsxReader, EmptyWorkbook) {
     expect_error(read_source_bytes("kosong.xlsx", make_xlsx({{"Sheet1", "<row r=\"1\"/>"}})), ErrorCode::invalid_input,
                  {"kosong.xlsx", "kosong"});
