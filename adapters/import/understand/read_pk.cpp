@@ -101,13 +101,23 @@ std::string digits_of(std::string_view number) {
 }
 
 // A section label in front of a heading: "D. Perjanjian …" -> "D"; none for "PERJANJIAN …".
+// A section label in front of a heading: "D. Perjanjian …" -> "D", "2.6 Perjanjian …" -> "2.6";
+// none for "PERJANJIAN …".
 std::string section_label(std::string_view text, std::string_view* rest) {
     std::size_t i = 0;
-    while (i < text.size() && i < 4 && std::isalnum(static_cast<unsigned char>(text[i])))
+    while (i < text.size() && i < 6 && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '.'))
         ++i;
-    if (i == 0 || i + 1 >= text.size() || text[i] != '.' || text[i + 1] != ' ') return {};
-    *rest = trimmed(text.substr(i + 1));
-    return std::string(text.substr(0, i));
+    if (i == 0 || i >= text.size() || text[i] != ' ') return {};
+    const std::string_view label = text.substr(0, i);
+    const bool letters = std::isalpha(static_cast<unsigned char>(label[0])) && label.size() <= 4 && label.back() == '.';
+    const bool numbers =
+        is_digit(label[0]) && std::all_of(label.begin(), label.end(), [](char c) { return is_digit(c) || c == '.'; });
+    if (!letters && !numbers) return {};
+    *rest = trimmed(text.substr(i));
+    std::string out(label);
+    while (!out.empty() && out.back() == '.')
+        out.pop_back();
+    return out;
 }
 
 // "bab ii" -> 2; 0 when the text is not a chapter heading.
@@ -148,6 +158,7 @@ struct Budget {
 struct Agreement {
     int first = 0, last = 0; // lines of the agreement (inclusive)
     std::vector<int> titles; // its title lines: the agreement's and its attachment's
+    bool untitled = false;   // no title found: `first` is the start of the range read
     std::string title, unit, place, date_text, budget_kind;
     std::string source, chapter; // in an LKj: "bab2" (chapter "II") or "lampiran"
     std::optional<int> year;
@@ -195,7 +206,9 @@ bool is_numbering_row(const Line& l) {
 
 // "PERJANJIAN KINERJA TAHUN 2024 …", "D. Perjanjian Kinerja Tahun 2024", "PENETAPAN KINERJA TAHUN 2016".
 bool is_agreement_title(const Line& l) {
-    if (l.blank() || l.tabbed() || l.text.size() > 300) return false; // tabbed: a table of contents row
+    if (l.blank() || l.text.size() > 300) return false;
+    // A table of contents row ends with its page number; "2.6<TAB>Perjanjian Kinerja Tahun 2016" is a heading.
+    if (l.tabbed() && (l.cells.size() > 2 || looks_numeric(l.cells.back()))) return false;
     std::string_view rest = l.text;
     section_label(l.text, &rest);
     const std::string f = lower(rest.substr(0, 30)); // the title words; checked on every line, so kept short
@@ -216,11 +229,13 @@ std::string label_value(const std::string& text) {
 
 // The heading of a budget table: "Program", "KRO (Klasifikasi Rincian Output)", "Program Anggaran Keterangan".
 bool is_budget_header(const Line& l, std::string* kind) {
-    const std::string f = lower(l.text);
-    if (f.size() > 100) return false;
-    const bool program = f.starts_with("program") && (f == "program" || f.find("anggaran") != std::string::npos);
+    std::string f = lower(l.text);
+    if (f.size() > 100 || leading_enumerator(l.text)) return false;
+    if (f.starts_with("no ")) f = f.substr(3); // "NO<TAB>PROGRAM<TAB>ANGGARAN<TAB>KETERANGAN"
+    const bool money = f.find("anggaran") != std::string::npos;
+    const bool program = f.starts_with("program") && (f == "program" || money);
     const bool kro = f.starts_with("kro") && (f.size() == 3 || f[3] == ' ' || f[3] == '(');
-    const bool activity = f == "kegiatan" || (f.starts_with("kegiatan") && f.find("anggaran") != std::string::npos);
+    const bool activity = f.starts_with("kegiatan") && (f == "kegiatan" || money);
     if (program) *kind = "program";
     if (kro) *kind = "kro";
     return program || kro || activity;
@@ -345,8 +360,7 @@ std::optional<Enumerator> objective_heading(const Line& l) {
     return e;
 }
 
-// Tab-separated rows: cells by the header's columns; a row shorter than the header lost its leading
-// (merged) cells, so it is aligned to the right.
+// Tab-separated rows: cells by the header's columns.
 int read_tabbed_table(const Range& r, const Header& h, Agreement& a, int to) {
     TableReader t{a};
     const int width = static_cast<int>(h.columns.size());
@@ -376,9 +390,18 @@ int read_tabbed_table(const Range& r, const Header& h, Agreement& a, int to) {
         if (!l->tabbed()) {
             if (c_objective < 0)
                 if (auto e = objective_heading(*l)) t.start_objective(digits_of(e->number), e->rest);
-            continue; // page headers between the pieces of a table
+            // A target alone on its line belongs to the row above it (PDF text of a tall row).
+            if (looks_numeric(l->text) && !leading_enumerator(l->text)) t.target_text(l->text);
+            continue; // other lines: page headers between the pieces of a table
         }
-        const int shift = std::max(0, width - static_cast<int>(l->cells.size()));
+        // A short row lost its leading (merged) cells, unless it starts with its number: then it lost
+        // its last ones (a target printed on a later line).
+        const bool numbered_row = c_number == 0 && !l->cells.empty() && leading_enumerator(l->cells[0]) &&
+                                  leading_enumerator(l->cells[0])->rest.empty();
+        // A short row ending in text (not a target) holds the wrapped pieces of the columns before the target.
+        const bool ends_in_text = !l->cells.back().empty() && !looks_numeric(l->cells.back());
+        const int aligned_width = ends_in_text && c_target == width - 1 ? c_target : width;
+        const int shift = numbered_row ? 0 : std::max(0, aligned_width - static_cast<int>(l->cells.size()));
         auto cell = [&](int column) -> std::string {
             const int i = column - shift;
             if (column < 0 || i < 0 || i >= static_cast<int>(l->cells.size())) return {};
@@ -394,8 +417,11 @@ int read_tabbed_table(const Range& r, const Header& h, Agreement& a, int to) {
             t.continue_objective(objective);
         if (!indicator.empty()) {
             // A row without target under an item is the rest of its wrapped indicator.
-            if (target.empty() && !t.objective_started && !a.items.empty() &&
-                a.items.back().objective == t.current_objective())
+            const auto numbered = leading_enumerator(indicator);
+            if (numbered && !numbered->rest.empty())
+                t.start_item(numbered->rest, printed_quantity(target).text, n);
+            else if (target.empty() && !t.objective_started && !a.items.empty() &&
+                     a.items.back().objective == t.current_objective())
                 append_text(a.items.back().indicator, indicator);
             else
                 t.start_item(indicator, printed_quantity(target).text, n);
@@ -637,6 +663,13 @@ std::string amount_text(std::string_view s) {
 
 void set_name(BudgetPiece& p, std::string_view text) {
     text = trimmed(text);
+    // "Program Pelayanan Administrasi Rp.<TAB>89.361.539.500,00": the currency belongs to the amount.
+    for (std::string_view rp : {"Rp.", "Rp"})
+        if (text == rp || text.ends_with(" " + std::string(rp))) {
+            text = trimmed(text.substr(0, text.size() - rp.size()));
+            break;
+        }
+    if (text.empty()) return;
     if (auto e = leading_enumerator(text)) {
         p.numbered = true;
         if (e->rest.empty()) {
@@ -655,6 +688,7 @@ BudgetPiece budget_piece(const Line& l) {
     if (l.tabbed()) {
         for (const auto& cell : l.cells) {
             if (cell.empty()) continue;
+            if (cell == "Rp" || cell == "Rp.") continue; // the amount follows in the next cell
             if (p.amount.empty() && looks_amount(cell))
                 p.amount = amount_text(cell);
             else if (p.amount.empty())
@@ -922,10 +956,10 @@ std::vector<std::pair<int, Place>> lkj_headings(const std::vector<Line>& lines, 
 // One agreement, from its lines to seed/1
 
 void read_agreement(Context& ctx, const Range& r, Agreement& a) {
-    std::string_view title = r.at(a.first)->text;
+    std::string_view title = a.untitled ? std::string_view() : std::string_view(r.at(a.first)->text);
     const std::string label = section_label(title, &title);
     a.title = std::string(title);
-    a.year = title_year(title);
+    if (!a.untitled) a.year = title_year(title);
     read_unit(r, a);
     read_parties(r, a, a.first, a.last);
     read_place_date(r, a);
@@ -940,8 +974,9 @@ void read_agreement(Context& ctx, const Range& r, Agreement& a) {
     }
     read_budgets(ctx, r, a, after_table, a.last);
     nips_from_signatures(r, a);
-    // A PK cited in a chapter under a section letter is known by its place: "… (BAB II D)".
-    if (!label.empty() && !a.chapter.empty()) a.title += " (BAB " + a.chapter + " " + label + ")";
+    // A PK cited in a chapter under a section letter is known by its place: "… (BAB II D)" ("2.6" says it).
+    if (!label.empty() && std::isalpha(static_cast<unsigned char>(label[0])) && !a.chapter.empty())
+        a.title += " (BAB " + a.chapter + " " + label + ")";
 }
 
 bj::value party_json(const std::optional<Party>& p) {
@@ -1009,14 +1044,17 @@ std::vector<Agreement> split_agreements(const Range& r) {
             out.back().titles.push_back(n);
             continue;
         }
-        if (out.empty()) continue;
-        out.back().last = n;
-        if (is_name_label(*l)) {
-            // A "Nama" block after the attachment's table is a new agreement without its own title
-            // only when its title was lost; keep it in this one.
-            has_parties = true;
-        }
+        if (!has_parties && is_name_label(*l)) has_parties = true;
         if (!has_table && header_at(r, n)) has_table = true;
+        if (!out.empty()) out.back().last = n;
+    }
+    // No title the reader knows ("Perjanjian Kinerja 2016", a title lost in the text): the parties or
+    // the table still make the range one agreement, without a title.
+    if (out.empty() && (has_parties || has_table)) {
+        out.push_back({});
+        out.back().first = r.first;
+        out.back().last = r.last;
+        out.back().untitled = true;
     }
     for (auto& a : out)
         a.last = std::max(a.last, a.first);

@@ -141,6 +141,37 @@ TEST(UnderstandPk, UnpairedFlowTargetsAreLeftOut) {
     EXPECT_EQ(u->findings[0].id, "pk-target-unpaired");
 }
 
+TEST(UnderstandPk, PdfTableWithTargetsOnTheirOwnLinesAndBudgetInCells) {
+    // An LKj's cited PK as pdftotext gives it (sample 04): a numbered heading, rows cut short with the
+    // target on a later line, wrapped pieces of two columns, "Rp." in a cell of its own.
+    SourceText s{"lkj.txt",
+                 "text",
+                 {"2.6\tPerjanjian Kinerja Tahun 2016", "NO\tSASARAN STRATEGIS\tINDIKATOR KINERJA\tTARGET",
+                  "(1)\t(2)\t(3)\t(4)", "1\tMeningkatnya jaminan\tPersentase Pelayanan", "100%",
+                  "Pemerintah Daerah\tFasilitasi Olahraga Pegawai", "NO\tPROGRAM\tANGGARAN\tKETERANGAN",
+                  "1.\tProgram Pengembangan\tRp.\t28.764.500.000,00\tAPBD", "Kompetensi Aparatur",
+                  "2.\tProgram Pelayanan Administrasi Rp.\t89.361.539.500,00\tAPBD"}};
+    const auto made = make_lines(s);
+    bj::object seed;
+    Context ctx{made, document_facts(made), seed, {}, s.name};
+    read_agreements(ctx, 1, 10);
+    const auto& a = seed.at("agreements").as_array().at(0);
+    EXPECT_EQ(a.at("title"), "Perjanjian Kinerja Tahun 2016");
+    EXPECT_EQ(a.at("year"), 2016);
+    const auto& items = a.at("items").as_array();
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].at("objective"), "Meningkatnya jaminan Pemerintah Daerah");
+    EXPECT_EQ(items[0].at("indicator"), "Persentase Pelayanan Fasilitasi Olahraga Pegawai");
+    EXPECT_EQ(items[0].at("target"), "100%");
+    EXPECT_EQ(a.at("budget_kind"), "program");
+    const auto& budgets = a.at("budgets").as_array();
+    ASSERT_EQ(budgets.size(), 2u);
+    EXPECT_EQ(budgets[0].at("name"), "Program Pengembangan Kompetensi Aparatur");
+    EXPECT_EQ(budgets[0].at("amount"), "28.764.500.000,00");
+    EXPECT_EQ(budgets[1].at("name"), "Program Pelayanan Administrasi");
+    EXPECT_EQ(budgets[1].at("number"), "2.");
+}
+
 TEST(UnderstandPk, NoTitleNoAgreementAndNoCrash) {
     for (const auto& lines : std::vector<std::vector<std::string>>{
              {},
@@ -159,6 +190,10 @@ TEST(UnderstandPk, NoTitleNoAgreementAndNoCrash) {
         read_pk(ctx);
         read_agreements(ctx, -5, 1000);
         read_agreements(ctx, 3, 1);
+        const bool titled = !lines.empty() && lines[0].starts_with("PERJANJIAN");
+        if (!titled) {
+            EXPECT_TRUE(!seed.contains("agreements") || seed.at("agreements").as_array().empty());
+        }
     }
 }
 
