@@ -218,7 +218,7 @@ bool is_agreement_title(const Line& l) {
 
 // "Nama : X", "Nama" (a label whose value follows later, in the flow style).
 bool is_name_label(const Line& l) {
-    const std::string f = lower(l.text);
+    const std::string f = lower(std::string_view(l.text).substr(0, 5)); // checked on every line
     return f.starts_with("nama") && (f.size() == 4 || f[4] == ' ' || f[4] == ':');
 }
 
