@@ -80,12 +80,15 @@ Result<std::vector<Finding>> check_documents(const std::vector<const Understood*
     auto dataset = (*repo)->empty_dataset();
     if (!dataset) return tl::unexpected(dataset.error());
     const std::string offices_text = bj::serialize(offices_of(documents));
-    std::vector<std::string> texts;
-    for (const auto& s : seeds)
+    // SeedFile holds views: the names and texts live here until the loader is done.
+    std::vector<std::string> texts, names;
+    for (const auto& s : seeds) {
         texts.push_back(bj::serialize(s));
+        names.push_back(str(s, "source"));
+    }
     std::vector<json::SeedFile> files;
     for (std::size_t i = 0; i < texts.size(); ++i)
-        files.push_back({str(seeds[i], "source"), texts[i]});
+        files.push_back({names[i], texts[i]});
     if (auto r = json::read_seeds({"offices", offices_text}, files, *dataset); !r) return tl::unexpected(r.error());
     if (auto r = (*repo)->restore(*dataset, {"system", "check", "documents", "{}"}); !r)
         return tl::unexpected(r.error());
