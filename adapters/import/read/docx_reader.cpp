@@ -25,24 +25,14 @@ constexpr int max_text_box_nesting = 8;
 // Elements whose content is not document text: properties, deleted revisions, field instructions,
 // the fallback copy of an alternate content block (the choice is read instead).
 bool skipped(std::string_view local) {
-    static constexpr std::string_view names[] = {"pPr",
-                                                 "rPr",
-                                                 "tblPr",
-                                                 "trPr",
-                                                 "tcPr",
-                                                 "sectPr",
-                                                 "sdtPr",
-                                                 "sdtEndPr",
-                                                 "del",
-                                                 "moveFrom",
-                                                 "instrText",
-                                                 "delText",
-                                                 "delInstrText",
-                                                 "Fallback",
-                                                 "tblGrid",
-                                                 "footnoteReference",
-                                                 "endnoteReference"};
-    return std::find(std::begin(names), std::end(names), local) != std::end(names);
+    // properties, with tab stops and other markup that is not text
+    static constexpr std::string_view properties[] = {"pPr",    "rPr",   "tblPr",    "trPr",   "tcPr",
+                                                      "sectPr", "sdtPr", "sdtEndPr", "tblGrid"};
+    // revisions and fields as they were, not as they read; the other copy of alternate content
+    static constexpr std::string_view hidden[] = {"del",          "moveFrom", "instrText",         "delText",
+                                                  "delInstrText", "Fallback", "footnoteReference", "endnoteReference"};
+    return std::find(std::begin(properties), std::end(properties), local) != std::end(properties) ||
+           std::find(std::begin(hidden), std::end(hidden), local) != std::end(hidden);
 }
 
 int int_attribute(pugi::xml_node n, std::string_view local, int fallback) {
