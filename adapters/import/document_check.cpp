@@ -52,7 +52,7 @@ Result<std::vector<Finding>> check_documents(const std::vector<const Understood*
     for (const auto* doc : documents)
         findings.insert(findings.end(), doc->findings.begin(), doc->findings.end());
 
-    // Every document goes into the office it names (or the placeholder), as the loader would store it.
+    // Every document goes into the office it names (or the stand-in office), as the loader would store it.
     std::vector<bj::object> seeds;
     std::set<std::pair<std::string, std::int64_t>> office_years;
     std::set<std::string> named_offices;

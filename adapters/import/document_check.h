@@ -16,7 +16,8 @@ namespace kinerja::import {
 Result<std::vector<Finding>> check_documents(const std::vector<const Understood*>& documents);
 
 // The offices document (kinerja.offices/1) the loader needs: the office each document names, or one
-// placeholder office for a document that names none. `code_override` puts every document into that office.
+// stand-in office "satker-tidak-dikenali" for a document that names none. `code_override` puts every document into that
+// office.
 boost::json::object offices_of(const std::vector<const Understood*>& documents, const std::string& code_override = {},
                                const std::string& name_override = {});
 

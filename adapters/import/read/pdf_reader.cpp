@@ -108,23 +108,7 @@ Result<std::vector<std::string>> pdf_text_lines(std::string_view name, std::stri
                                          "terlebih dahulu",
                                          name));
     LineSink sink(name, limits);
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c != '\n' && c != '\f' && c != '\r') continue;
-        const std::string_view line = text.substr(start, i - start);
-        if (c == '\f') {
-            if (!line.empty())
-                if (auto r = sink.add(line); !r) return tl::unexpected(r.error());
-            if (auto r = sink.add({}); !r) return tl::unexpected(r.error());
-        } else {
-            if (auto r = sink.add(line); !r) return tl::unexpected(r.error());
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-        }
-        start = i + 1;
-    }
-    if (start < text.size())
-        if (auto r = sink.add(text.substr(start)); !r) return tl::unexpected(r.error());
+    if (auto r = sink.add_text(text); !r) return tl::unexpected(r.error());
     sink.trim_trailing_empty();
     return sink.take();
 }

@@ -146,4 +146,24 @@ void LineSink::trim_trailing_empty() {
     }
 }
 
+Result<void> LineSink::add_text(std::string_view text) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c != '\n' && c != '\r' && c != '\f') continue;
+        const std::string_view line = text.substr(start, i - start);
+        if (c == '\f') {
+            if (!line.empty())
+                if (auto r = add(line); !r) return r;
+            if (auto r = add({}); !r) return r;
+        } else {
+            if (auto r = add(line); !r) return r;
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        }
+        start = i + 1;
+    }
+    if (start < text.size()) return add(text.substr(start));
+    return {};
+}
+
 } // namespace kinerja::import::read

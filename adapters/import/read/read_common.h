@@ -36,6 +36,9 @@ public:
     LineSink(std::string_view name, const ReadLimits& limits) : name_(name), limits_(limits) {}
 
     Result<void> add(std::string_view line);
+    // Adds a whole text: LF, CRLF and a lone CR end a line; a form feed (a page break) ends the line
+    // and stands as an empty line. Shared by the text and PDF readers.
+    Result<void> add_text(std::string_view text);
     std::size_t size() const { return lines_.size(); }
     bool empty() const { return lines_.empty(); }
     bool last_is_empty() const { return !lines_.empty() && lines_.back().empty(); }

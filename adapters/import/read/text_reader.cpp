@@ -114,25 +114,7 @@ Result<SourceText> read_text(std::string_view name, std::string_view bytes, cons
 
     SourceText out{std::string(name), "text", {}};
     LineSink sink(name, limits);
-    // CRLF and a lone CR end a line like LF; a form feed (a page break kept by a PDF-to-text tool)
-    // ends the line and stands as an empty line, as in the PDF reader.
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c != '\n' && c != '\r' && c != '\f') continue;
-        const std::string_view line = text.substr(start, i - start);
-        if (c == '\f') {
-            if (!line.empty())
-                if (auto r = sink.add(line); !r) return tl::unexpected(r.error());
-            if (auto r = sink.add({}); !r) return tl::unexpected(r.error());
-        } else {
-            if (auto r = sink.add(line); !r) return tl::unexpected(r.error());
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-        }
-        start = i + 1;
-    }
-    if (start < text.size())
-        if (auto r = sink.add(text.substr(start)); !r) return tl::unexpected(r.error());
+    if (auto r = sink.add_text(text); !r) return tl::unexpected(r.error());
     sink.trim_trailing_empty();
     out.lines = sink.take();
     return out;
