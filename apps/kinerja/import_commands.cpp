@@ -112,7 +112,7 @@ int import_file(const ImportOptions& o) {
         return report_error(
             {ErrorCode::invalid_input,
              "Jenis dokumen " + o.file +
-                 " tidak dikenali (bukan IKU, RKT, PK, Rencana Aksi atau LKj); tidak ada yang disimpan. "
+                 " tidak dikenali (bukan IKU, Renstra, RKT, PK, Rencana Aksi atau LKj); tidak ada yang disimpan. "
                  "Sebutkan jenisnya dengan --type",
              o.file});
     auto outcome = import::import_document(o.db, *doc, o.satker, o.accept_findings);

@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
         app.add_subcommand("parse", "Membaca dokumen (teks, DOCX, XLSX, PDF) dan menampilkan isinya; tidak menyimpan");
     parse->add_option("FILE", file, "Dokumen")->required();
     parse->add_option("--type", doc_type, "Jenis dokumen (bawaan: dikenali sendiri)")
-        ->check(CLI::IsMember({"auto", "iku", "rkt", "pk", "renaksi", "lkj"}));
+        ->check(CLI::IsMember({"auto", "iku", "renstra", "rkt", "pk", "renaksi", "lkj"}));
     parse->add_flag("--json", json, "Keluaran JSON (kinerja.parse/1)");
 
     kinerja::cli::ImportOptions import_options;
@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
     import->add_option("--db", import_options.db, "Berkas basis data (dibuat bila belum ada)")->required();
     import->add_option("--satker", import_options.satker, "Kode satker tujuan (dibuat bila belum ada)")->required();
     import->add_option("--type", import_options.type, "Jenis dokumen (bawaan: dikenali sendiri)")
-        ->check(CLI::IsMember({"auto", "iku", "rkt", "pk", "renaksi", "lkj"}));
+        ->check(CLI::IsMember({"auto", "iku", "renstra", "rkt", "pk", "renaksi", "lkj"}));
     import->add_flag("--accept-findings", import_options.accept_findings,
                      "Tetap menyimpan dokumen yang mengandung galat, apa adanya");
 

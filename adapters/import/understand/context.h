@@ -13,7 +13,7 @@
 namespace kinerja::import {
 
 struct DocumentFacts {
-    std::string type;   // "iku", "rkt", "pk", "renaksi", "lkj", "unknown"
+    std::string type;   // "iku", "renstra", "rkt", "pk", "renaksi", "lkj", "unknown"
     std::string agency; // "KPU Kota Prabumulih", "" when not found
     std::string level;  // "regency", "province", "national", "" (not a KPU office or unknown)
     std::optional<int> year;
@@ -41,6 +41,7 @@ void read_pk(Context& ctx); // one or more agreements -> seed["agreements"]
 void read_agreements(Context& ctx, int first_line, int last_line);
 void read_renaksi(Context& ctx); // -> seed["action_plan"]
 void read_iku(Context& ctx);     // -> seed["renstra"] (objectives and indicators with targets)
+void read_renstra(Context& ctx); // -> seed["renstra"] (programs, objectives, indicators, yearly targets)
 void read_lkj(Context& ctx);     // -> measurement, budgets, previous_year, evaluations, obstacles,
                                  //    agreements (through read_pk on the attachment), rkt, units, people
 

@@ -23,6 +23,7 @@ constexpr KindWord k_kind_words[] = {
     {"laporan akuntabilitas kinerja", "lkj"},
     {"lakip", "lkj"},
     {"lkip", "lkj"},
+    {"rencana strategis", "renstra"}, // a Renstra (chapter) names no other kind in its page header
 };
 
 std::string_view kind_of(const std::string& folded) {

@@ -52,10 +52,13 @@ Result<Understood> understand(const SourceText& source, std::string_view type) {
     if (ctx.facts.type == "pk") read_pk(ctx);
     if (ctx.facts.type == "renaksi") read_renaksi(ctx);
     if (ctx.facts.type == "iku") read_iku(ctx);
+    if (ctx.facts.type == "renstra") read_renstra(ctx);
     if (ctx.facts.type == "lkj") read_lkj(ctx);
     if (ctx.facts.type == "unknown")
-        ctx.note("document-kind-unknown", Severity::warning,
-                 "Jenis dokumen tidak dikenali (bukan IKU, RKT, PK, Rencana Aksi atau LKj); sebutkan dengan --type", 1);
+        ctx.note(
+            "document-kind-unknown", Severity::warning,
+            "Jenis dokumen tidak dikenali (bukan IKU, Renstra, RKT, PK, Rencana Aksi atau LKj); sebutkan dengan --type",
+            1);
     out.facts = ctx.facts;
     out.findings = std::move(ctx.findings);
     return out;

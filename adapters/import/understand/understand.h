@@ -19,7 +19,7 @@ struct Understood {
     std::vector<Finding> findings;
 };
 
-// type: "auto" or one of iku, rkt, pk, renaksi, lkj. A document of another kind than asked is an
+// type: "auto" or one of iku, renstra, rkt, pk, renaksi, lkj. A document of another kind than asked is an
 // invalid_input error naming what it looks like.
 Result<Understood> understand(const SourceText& source, std::string_view type = "auto");
 
