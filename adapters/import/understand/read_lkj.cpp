@@ -400,6 +400,7 @@ void read_lkj(Context& ctx) {
     lkj::read_evaluations(doc);
     lkj::read_obstacles(doc, tables);
     lkj::read_lkj_agreements(doc);
+    lkj::read_units_and_people(doc, tables);
     if (!ctx.seed.contains("measurement")) lkj::read_flow_measurement(doc);
 }
 

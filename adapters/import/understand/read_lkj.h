@@ -84,6 +84,8 @@ void read_budgets(Doc& doc, const std::vector<Table>& tables);
 void read_evaluations(Doc& doc);
 void read_obstacles(Doc& doc, const std::vector<Table>& tables);
 void read_flow_measurement(Doc& doc); // layout and reading-order styles (no tab tables)
+// After the agreements (read_lkj_people.cpp): seed["units"] and seed["people"].
+void read_units_and_people(Doc& doc, const std::vector<Table>& tables);
 
 boost::json::array& section_array(Doc& doc, const char* key);
 

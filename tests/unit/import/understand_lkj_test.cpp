@@ -75,6 +75,16 @@ TEST(UnderstandLkj, SeedObstacles) {
     EXPECT_TRUE(c.exact()) << testing::describe(c);
 }
 
+TEST(UnderstandLkj, SeedUnits) {
+    const auto c = seed_section("units");
+    EXPECT_TRUE(c.exact()) << testing::describe(c);
+}
+
+TEST(UnderstandLkj, SeedPeople) {
+    const auto c = seed_section("people");
+    EXPECT_TRUE(c.exact()) << testing::describe(c);
+}
+
 testing::Comparison sample_section(const std::string& name, const std::string& section) {
     const auto expected = testing::json_file(testing::repo_dir() + "/tests/import/expected/" + name + ".json");
     const auto actual = understood_file(testing::samples_dir() + "/" + name + ".txt");
