@@ -381,6 +381,48 @@ void read_lkj_agreements(Doc& doc) {
     if (attached < doc.size()) read_agreements(doc.ctx, doc.at(attached).number, static_cast<int>(doc.size()));
 }
 
+// The RKT an LKj restates (BAB II "C. Rencana Kinerja Tahunan 2024" up to the next lettered section
+// or chapter): read_rkt reads it from those lines alone, which keep their numbers in the document.
+// The table of contents names the section too; the first heading whose lines hold an RKT counts.
+namespace {
+
+bool lettered_heading(const Line& line) {
+    const std::string& t = line.text;
+    return t.size() > 3 && t[1] == '.' && t[2] == ' ' && std::isupper(static_cast<unsigned char>(t[0]));
+}
+
+} // namespace
+
+void read_lkj_rkt(Doc& doc) {
+    for (std::size_t first = 0; first < doc.lampiran && first < doc.size(); ++first) {
+        if (!lettered_heading(doc.at(first)) || fold(doc.at(first).text).find("rencana kinerja tahunan") != 3) continue;
+        std::size_t end = first + 1;
+        while (end < doc.size() && end < doc.lampiran && !lettered_heading(doc.at(end)) &&
+               !fold(doc.at(end).text).starts_with("bab "))
+            ++end;
+        bool table = false;
+        for (std::size_t i = first; i < end && !table; ++i)
+            table = doc.at(i).tabbed();
+        if (!table) continue; // the table of contents
+        // read_rkt finds a line by its number: the lines keep their places, all but the section's
+        // blank, and so are the page headers the LKj repeats (they would end the table).
+        std::vector<Line> section(end);
+        for (std::size_t i = 0; i < end; ++i) {
+            section[i].number = doc.at(i).number;
+            if (i >= first && (i == first || !doc.noise(i))) section[i] = doc.at(i);
+        }
+        section[first].text = section[first].text.substr(3); // the section letter is not the title's
+        section[first].cells = {section[first].text};
+        bj::object rkt_seed;
+        Context rkt{section, doc.ctx.facts, rkt_seed, {}, doc.ctx.source};
+        read_rkt(rkt);
+        if (auto* plans = rkt_seed.if_contains("rkt")) {
+            doc.ctx.seed["rkt"] = std::move(*plans);
+            return;
+        }
+    }
+}
+
 } // namespace lkj
 
 void read_lkj(Context& ctx) {
@@ -401,6 +443,7 @@ void read_lkj(Context& ctx) {
     lkj::read_obstacles(doc, tables);
     lkj::read_lkj_agreements(doc);
     lkj::read_units_and_people(doc, tables);
+    lkj::read_lkj_rkt(doc);
     if (!ctx.seed.contains("measurement")) lkj::read_flow_measurement(doc);
 }
 
