@@ -444,6 +444,7 @@ void read_lkj(Context& ctx) {
     lkj::read_lkj_agreements(doc);
     lkj::read_units_and_people(doc, tables);
     lkj::read_lkj_rkt(doc);
+    lkj::read_lkj_renstra(doc);
     if (!ctx.seed.contains("measurement")) lkj::read_flow_measurement(doc);
 }
 

@@ -86,6 +86,7 @@ void read_obstacles(Doc& doc, const std::vector<Table>& tables);
 void read_flow_measurement(Doc& doc); // layout and reading-order styles (no tab tables)
 // After the agreements (read_lkj_people.cpp): seed["units"] and seed["people"].
 void read_units_and_people(Doc& doc, const std::vector<Table>& tables);
+void read_lkj_renstra(Doc& doc); // read_lkj_plan.cpp: seed["renstra"] from BAB II B
 
 boost::json::array& section_array(Doc& doc, const char* key);
 

@@ -97,6 +97,15 @@ TEST(UnderstandLkj, SeedRkt) {
             << "line " << want[r].at("line");
 }
 
+TEST(UnderstandLkj, SeedRenstra) {
+    const auto c = seed_section("renstra");
+    EXPECT_TRUE(c.exact()) << testing::describe(c);
+    const auto& r = seed_lkj().at("renstra");
+    EXPECT_EQ(r.at("period_start"), 2020);
+    EXPECT_EQ(r.at("period_end"), 2024);
+    EXPECT_EQ(r.at("decree"), seed_expected().at("renstra").at("decree"));
+}
+
 TEST(UnderstandLkj, SeedPeople) {
     const auto c = seed_section("people");
     EXPECT_TRUE(c.exact()) << testing::describe(c);
