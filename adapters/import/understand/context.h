@@ -20,6 +20,13 @@ struct DocumentFacts {
     std::optional<int> period_start, period_end; // IKU/Renstra "2020-2024"
     std::string place, date_text;                // of the signature line, when there is one
     int date_line = 0;
+    // KPU offices of the same level as the document's own named in its text (another office's name
+    // pasted in: "Persentase KPU Kota Prabumulih yang ..." in an RKT of KPU Kabupaten OKU Selatan).
+    struct NamedOffice {
+        std::string name, text;
+        int line = 0;
+    };
+    std::vector<NamedOffice> other_offices;
 };
 
 struct Context {

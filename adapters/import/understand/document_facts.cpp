@@ -91,6 +91,14 @@ std::string level_of(const std::string& agency) {
     return "regency";
 }
 
+// "KPU Kabupaten OKU Selatan" -> "oku selatan": the words after "KPU" and the region kind, folded.
+std::string region_of(const std::string& kpu_office) {
+    const std::string f = fold(kpu_office);
+    const auto first = f.find(' ');
+    const auto second = first == std::string::npos ? first : f.find(' ', first + 1);
+    return second == std::string::npos ? f : f.substr(second + 1);
+}
+
 bool is_upper_line(const std::string& t) {
     int letters = 0, upper = 0;
     for (char c : t)
@@ -169,6 +177,27 @@ DocumentFacts document_facts(const std::vector<Line>& lines) {
         }
     }
     facts.level = level_of(facts.agency);
+    // Another KPU office of the same level is not one the document may speak for: a regency's documents
+    // cite their province and KPU RI, never a neighbouring regency (domain.md §7.10, cross-satker names).
+    if (!facts.level.empty() && facts.level != "national")
+        for (const auto& line : lines) {
+            const std::string name = kpu_office_in(line.text);
+            if (name.empty() || level_of(name) != facts.level) continue;
+            // The name is read up to a word that cannot belong to it, so prose runs on ("KPU Kota Prabumulih
+            // Juga Menjalankan", "KPU Provinsi insi Kalimantan Timur"): the office's own region within it is
+            // the office itself.
+            if (fold(name).find(region_of(facts.agency)) != std::string::npos) continue;
+            // A long paragraph is quoted around the name, cut at spaces (never inside a UTF-8 character).
+            const std::string& t = line.text; // clean text: fold() keeps its offsets
+            const std::size_t at = fold(t).find(region_of(name));
+            std::size_t from = at != std::string::npos && at > 60 ? t.find(' ', at - 60) : std::string::npos;
+            from = from == std::string::npos || from >= at ? 0 : from + 1;
+            const std::size_t to = at == std::string::npos ? std::string::npos : t.find(' ', at + 100);
+            const std::string quote = (from > 0 ? "… " : "") +
+                                      t.substr(from, to == std::string::npos ? to : to - from) +
+                                      (to != std::string::npos ? " …" : "");
+            facts.other_offices.push_back({name, quote, line.number});
+        }
 
     // The year: the title's ("RENCANA AKSI KINERJA / TAHUN 2024"), else the first "Tahun 2024" of the
     // title area (a "Tahun Anggaran" in a form field can be wrong: the checks compare it).

@@ -59,6 +59,10 @@ Result<Understood> understand(const SourceText& source, std::string_view type) {
             "document-kind-unknown", Severity::warning,
             "Jenis dokumen tidak dikenali (bukan IKU, Renstra, RKT, PK, Rencana Aksi atau LKj); sebutkan dengan --type",
             1);
+    for (const auto& other : ctx.facts.other_offices)
+        ctx.note("foreign-office-name", Severity::warning,
+                 "Teks menyebut '" + other.name + "' dalam dokumen " + ctx.facts.agency + ": '" + other.text + "'",
+                 other.line);
     out.facts = ctx.facts;
     out.findings = std::move(ctx.findings);
     return out;
