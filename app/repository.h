@@ -139,6 +139,12 @@ struct ImportResult {
     std::size_t rows = 0;   // rows written
 };
 
+// A document uploaded for import in the web application and not yet stored (the bytes as uploaded).
+struct ImportDraft {
+    std::int64_t id = 0, office_id = 0, user_id = 0, created_at = 0; // unix seconds
+    std::string file_name, sha256, bytes;
+};
+
 struct UserRecord {
     std::int64_t id = 0;
     std::string login, password_hash, role;
@@ -199,6 +205,10 @@ public:
     virtual Result<void> write_status(const StatusWrite& w, const std::string& author, const std::string& at) = 0;
     virtual Result<std::int64_t> add_evidence(const EvidenceRecord& e) = 0;
     virtual Result<std::optional<EvidenceRecord>> find_evidence(std::int64_t id) = 0;
+    // Web import drafts: working state kept in the database so that any app server can run the next
+    // step. Saving deletes the drafts created more than a day before this one. Not part of export.
+    virtual Result<std::int64_t> save_import_draft(const ImportDraft& d) = 0;
+    virtual Result<std::optional<ImportDraft>> load_import_draft(std::int64_t id) = 0;
     virtual Result<std::vector<AuditRow>> audit_log(std::int64_t office_id, const AuditFilter& filter) = 0;
     virtual Result<std::vector<BudgetMonthRecord>> budget_month(std::int64_t office_id, int year, int month) = 0;
     // Conflict (where = line id) on a stale version or a locked month unless action is "correction".

@@ -20,7 +20,25 @@ bool has_errors(const std::vector<Finding>& findings) {
     return false;
 }
 
-Result<ImportOutcome> store(sqlite::SqliteRepository& repo, const Understood& doc, const std::string& satker,
+} // namespace
+
+std::optional<Finding> other_office_finding(const Understood& doc, const std::string& satker,
+                                            const std::optional<OfficeInfo>& office) {
+    // The document names its office; storing it into another one is an error a person must accept.
+    const std::string named = doc.facts.agency;
+    const bool same_office =
+        named.empty() || office_code(named) == satker || (office && fold(office->name) == fold(named));
+    if (same_office) return std::nullopt;
+    return Finding{"document-other-office",
+                   Severity::error,
+                   "Dokumen ini milik " + named + ", bukan satker " + satker +
+                       (office ? " (" + office->name + ")" : ""),
+                   std::string(doc.seed.at("source").as_string()),
+                   0,
+                   ""};
+}
+
+Result<ImportOutcome> store(app::Repository& repo, const Understood& doc, const std::string& satker,
                             bool accept_findings, const std::string& actor) {
     ImportOutcome out;
     auto findings = check_documents({&doc});
@@ -29,15 +47,7 @@ Result<ImportOutcome> store(sqlite::SqliteRepository& repo, const Understood& do
 
     auto office = repo.find_office(satker);
     if (!office) return tl::unexpected(office.error());
-    // The document names its office; storing it into another one is an error a person must accept.
-    const std::string named = doc.facts.agency;
-    const bool same_office =
-        named.empty() || office_code(named) == satker || (*office && fold((*office)->name) == fold(named));
-    if (!same_office)
-        out.findings.insert(out.findings.begin(), Finding{"document-other-office", Severity::error,
-                                                          "Dokumen ini milik " + named + ", bukan satker " + satker +
-                                                              (*office ? " (" + (*office)->name + ")" : ""),
-                                                          std::string(doc.seed.at("source").as_string()), 0, ""});
+    if (auto other = other_office_finding(doc, satker, *office)) out.findings.insert(out.findings.begin(), *other);
     if (has_errors(out.findings) && !accept_findings) {
         out.refused = true;
         return out;
@@ -48,6 +58,7 @@ Result<ImportOutcome> store(sqlite::SqliteRepository& repo, const Understood& do
     seed["office"].as_object()["code"] = satker;
     Understood placed = doc;
     placed.seed = seed;
+    const std::string& named = doc.facts.agency;
     const std::string name = *office ? (*office)->name : (named.empty() ? satker : named);
     const std::string offices_text = bj::serialize(offices_of({&placed}, satker, name));
     const std::string seed_text = bj::serialize(seed);
@@ -65,8 +76,6 @@ Result<ImportOutcome> store(sqlite::SqliteRepository& repo, const Understood& do
     out.rows = stored->rows;
     return out;
 }
-
-} // namespace
 
 Result<ImportOutcome> import_document(const std::string& db, const Understood& doc, const std::string& satker,
                                       bool accept_findings, const std::string& actor) {

@@ -1,8 +1,11 @@
 #pragma once
 // `kinerja import`: check an understood document, then store it into an office (new or existing)
 // with the demo loader's mapping; nothing is stored when it has errors unless they are accepted.
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "app/repository.h"
 
 #include "adapters/import/understand/understand.h"
 #include "core/checks.h"
@@ -15,6 +18,16 @@ struct ImportOutcome {
     std::size_t rows = 0;
     std::vector<Finding> findings;
 };
+
+// The checks, then the store, through any repository (the CLI's file, the web application's
+// connection): the same refusals (errors unless accepted, conflicts) and the same rows everywhere.
+Result<ImportOutcome> store(app::Repository& repo, const Understood& doc, const std::string& satker,
+                            bool accept_findings, const std::string& actor);
+
+// `document-other-office` when the document names another office than `satker` (office: the stored
+// one, if any); store() adds it before deciding.
+std::optional<Finding> other_office_finding(const Understood& doc, const std::string& satker,
+                                            const std::optional<OfficeInfo>& office);
 
 // `db`: an existing database, or a new file created for the import (removed again on failure).
 Result<ImportOutcome> import_document(const std::string& db, const Understood& doc, const std::string& satker,

@@ -16,6 +16,7 @@
 #include "adapters/json/measurement_json.h"
 #include "adapters/report/renderers.h"
 #include "adapters/web/compress.h"
+#include "adapters/web/import_pages.h"
 #include "adapters/web/templates.h"
 #include "app/monthly_work.h"
 #include "app/office_rollup.h"
@@ -314,6 +315,10 @@ struct WebApp::Impl {
                              const std::map<std::string, std::string>& problems = {}, const std::string& error = {},
                              const std::string& saved = {});
     Response narratives_save(const Request& r, const app::Actor& a, const std::string& code);
+    Response import_pages(const Request& r, const app::Actor& a, const std::string& code) {
+        auto v = import_step(repo(), a, code, r, {opt.dev_assets, now(), opt.max_import_bytes});
+        return v.redirect.empty() ? page(v.title, v.html, &a, v.status) : redirect(v.redirect);
+    }
     static list month_options(int month) {
         list months;
         for (int m = 1; m <= 12; ++m) {
@@ -457,7 +462,8 @@ Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const st
         std::lock_guard lock(cache_mutex);
         auto hit = page_cache.find(key);
         if (hit != page_cache.end() && hit->second.generation == *generation)
-            return page(hit->second.title, hit->second.html, &a, 200, {}, &hit->second.html_z);
+            return page(hit->second.title, hit->second.html, &a, 200, import_done_message(r.query_params()),
+                        &hit->second.html_z);
     }
     auto years = repo().office_years((*office)->id);
     if (!years) throw std::runtime_error(years.error().message);
@@ -584,7 +590,7 @@ Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const st
         if (page_cache.size() > 5000) page_cache.clear(); // bounded: offices × years × roles
         page_cache[key] = made;
     }
-    return page(made.title, made.html, &a, 200, {}, &made.html_z);
+    return page(made.title, made.html, &a, 200, import_done_message(r.query_params()), &made.html_z);
 }
 
 Response WebApp::Impl::overview(const Request& r, const app::Actor& a) {
@@ -1809,6 +1815,7 @@ Response WebApp::Impl::handle(const Request& r) {
                                    q.count("tersimpan") ? q.at("tersimpan") + " bagian narasi tersimpan." : "");
         }
         if (sub == "/narasi" && post) return narratives_save(r, a, code);
+        if (sub == "/impor" && (get || post)) return import_pages(r, a, code);
         if (sub.rfind("/pk/", 0) == 0 && sub.ends_with("/revisi") && post)
             return revise_pk(r, a, code, sub.substr(4, sub.size() - 4 - 7));
     }

@@ -21,6 +21,8 @@ struct WebOptions {
     bool secure_cookies = false;       // add Secure to cookies (behind HTTPS)
     std::string evidence_dir;          // uploaded evidence, stored under its SHA-256
     std::size_t max_evidence_bytes = 10u << 20;
+    // Documents uploaded for import; under the server's body limit, so the page can say why.
+    std::size_t max_import_bytes = 10u << 20;
 };
 
 class WebApp {

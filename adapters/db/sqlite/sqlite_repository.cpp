@@ -32,8 +32,9 @@ template <typename F> Result<void> in_read_snapshot(Connection& c, F&& body) {
 
 std::vector<std::string> table_names(Connection& c) {
     std::vector<std::string> names;
-    Statement s(c.handle(),
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid");
+    Statement s(c.handle(), "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                            // Web import drafts are working state (uploaded bytes), not data to export or load.
+                            "AND name <> 'import_draft' ORDER BY rowid");
     while (s.step())
         names.push_back(s.text(0));
     return names;
@@ -1102,6 +1103,33 @@ Result<std::int64_t> SqliteRepository::add_evidence(const app::EvidenceRecord& e
                   ", \"sha256\": " + json_str(e.sha256) + ", \"size\": " + std::to_string(e.size) + "}",
               e.uploaded_at);
         return id;
+    });
+}
+
+Result<std::int64_t> SqliteRepository::save_import_draft(const app::ImportDraft& d) {
+    return in_transaction(*m_conn, [&]() -> Result<std::int64_t> {
+        Statement old(m_conn->handle(), "DELETE FROM import_draft WHERE created_at < ?");
+        old.bind(1, d.created_at - 24 * 60 * 60);
+        old.step();
+        // Bound as text and cast: the bytes are kept exactly, in a BLOB column.
+        Statement s(m_conn->handle(), R"(
+            INSERT INTO import_draft (office_id, user_id, file_name, sha256, bytes, created_at)
+            VALUES (?, ?, ?, ?, CAST(? AS BLOB), ?))");
+        s.bind(1, d.office_id).bind(2, d.user_id).bind(3, std::string_view(d.file_name));
+        s.bind(4, std::string_view(d.sha256)).bind(5, std::string_view(d.bytes)).bind(6, d.created_at);
+        s.step();
+        return std::int64_t{sqlite3_last_insert_rowid(m_conn->handle())};
+    });
+}
+
+Result<std::optional<app::ImportDraft>> SqliteRepository::load_import_draft(std::int64_t id) {
+    return guarded([&]() -> Result<std::optional<app::ImportDraft>> {
+        Statement s(m_conn->handle(), R"(
+            SELECT id, office_id, user_id, created_at, file_name, sha256, bytes FROM import_draft WHERE id = ?)");
+        s.bind(1, id);
+        if (!s.step()) return std::optional<app::ImportDraft>{};
+        return std::optional<app::ImportDraft>{
+            app::ImportDraft{s.integer(0), s.integer(1), s.integer(2), s.integer(3), s.text(4), s.text(5), s.text(6)}};
     });
 }
 

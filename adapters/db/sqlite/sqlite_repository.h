@@ -39,6 +39,8 @@ public:
     Result<void> write_status(const app::StatusWrite& w, const std::string& author, const std::string& at) override;
     Result<std::int64_t> add_evidence(const app::EvidenceRecord& e) override;
     Result<std::optional<app::EvidenceRecord>> find_evidence(std::int64_t id) override;
+    Result<std::int64_t> save_import_draft(const app::ImportDraft& d) override;
+    Result<std::optional<app::ImportDraft>> load_import_draft(std::int64_t id) override;
     Result<std::vector<app::AuditRow>> audit_log(std::int64_t office_id, const app::AuditFilter& filter) override;
     Result<int> add_agreement_revision(std::int64_t agreement_id, int expected_version, const std::string& reason_code,
                                        const std::string& reason, const std::string& date_iso,

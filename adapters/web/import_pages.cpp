@@ -1,0 +1,481 @@
+#include "adapters/web/import_pages.h"
+
+#include <boost/json.hpp>
+#include <set>
+
+#include "adapters/http/multipart.h"
+#include "adapters/import/document_check.h"
+#include "adapters/import/document_import.h"
+#include "adapters/import/source_text.h"
+#include "adapters/import/understand/understand.h"
+#include "adapters/web/templates.h"
+#include "platform/tokens.h"
+
+namespace kinerja::web {
+namespace {
+
+namespace bj = boost::json;
+using kainjow::mustache::list;
+
+constexpr std::string_view k_fix_prefix = "fix.";
+
+// The values a person may correct before storing: statements, figures and units. Names, codes and
+// line numbers stay as read, so a corrected document is still the same document.
+const std::set<std::string, std::less<>> k_editable = {"name",    "indicator",           "target", "actual",
+                                                       "unit",    "achievement_printed", "budget", "amount",
+                                                       "ceiling", "percent_printed"};
+
+struct Column {
+    const char* key;
+    const char* label;
+};
+
+const char* type_label(const std::string& kind) {
+    if (kind == "iku") return "Indikator Kinerja Utama (IKU)";
+    if (kind == "rkt") return "Rencana Kinerja Tahunan (RKT)";
+    if (kind == "pk") return "Perjanjian Kinerja (PK)";
+    if (kind == "renaksi") return "Rencana Aksi";
+    if (kind == "lkj") return "Laporan Kinerja (LKj)";
+    return "tidak dikenali";
+}
+
+const char* severity_label(Severity s) {
+    return s == Severity::error ? "galat" : s == Severity::warning ? "peringatan" : "info";
+}
+
+std::string cell_text(const bj::value* v) {
+    if (!v || v->is_null()) return {};
+    if (v->is_string()) return std::string(v->as_string());
+    if (v->is_int64()) return std::to_string(v->as_int64());
+    return bj::serialize(*v);
+}
+
+std::string str(const bj::object& o, std::string_view key) {
+    return cell_text(o.if_contains(key));
+}
+
+const bj::object* object_at(const bj::object& o, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    return v && v->is_object() ? &v->as_object() : nullptr;
+}
+
+const bj::array* array_at(const bj::object& o, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    return v && v->is_array() ? &v->as_array() : nullptr;
+}
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// Applies the form's `fix.<path>` fields to the seed: the path walks objects by key and arrays by
+// index ("measurement.objectives.0.indicators.2.actual"); only an editable value of an existing item
+// changes. An empty field means the document gives no value (null). Returns how many values changed.
+int apply_corrections(bj::object& seed, const std::map<std::string, std::string>& form) {
+    int changed = 0;
+    for (const auto& [field, typed] : form) {
+        if (field.rfind(k_fix_prefix, 0) != 0 || typed.size() > 2000) continue;
+        std::vector<std::string> parts;
+        std::size_t start = k_fix_prefix.size();
+        while (start <= field.size()) {
+            const auto dot = field.find('.', start);
+            parts.push_back(field.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+            if (dot == std::string::npos) break;
+            start = dot + 1;
+        }
+        if (parts.size() < 2 || !k_editable.contains(parts.back())) continue;
+        bj::value* at = nullptr;
+        bj::object* holder = &seed;
+        bool found = true;
+        for (std::size_t i = 0; i + 1 < parts.size() && found; ++i) {
+            const std::string& p = parts[i];
+            bj::value* next = nullptr;
+            if (at && at->is_array()) {
+                if (p.empty() || p.size() > 6 || p.find_first_not_of("0123456789") != std::string::npos) {
+                    found = false;
+                    break;
+                }
+                const std::size_t index = std::stoul(p);
+                if (index < at->as_array().size()) next = &at->as_array()[index];
+            } else if (holder) {
+                next = holder->if_contains(p);
+            }
+            found = next != nullptr;
+            at = next;
+            holder = next && next->is_object() ? &next->as_object() : nullptr;
+            if (i + 2 == parts.size() && !holder) found = false;
+        }
+        if (!found || !holder) continue;
+        const std::string value = trim(typed);
+        bj::value& target = (*holder)[parts.back()];
+        if (cell_text(&target) == value) continue;
+        target = value.empty() ? bj::value(nullptr) : bj::value(value);
+        ++changed;
+    }
+    return changed;
+}
+
+// A table of one section of the document: its rows, each value an input named by its path when it
+// may be corrected, and the findings of the row's line beside it.
+class Preview {
+public:
+    Preview(const std::vector<Finding>& findings) {
+        for (const auto& f : findings)
+            if (f.line > 0) m_by_line[f.line].push_back(&f);
+    }
+
+    void section(const std::string& title, const bj::array* rows, const std::string& path,
+                 const std::vector<Column>& columns, const std::string& context_label = {},
+                 const std::string& context = {}) {
+        if (!rows || rows->empty()) return;
+        Data s;
+        s.set("title", title);
+        list heads;
+        if (!context_label.empty()) heads.push_back(Data("label", std::string(context_label)));
+        for (const auto& c : columns)
+            heads.push_back(Data("label", std::string(c.label)));
+        s.set("heads", heads);
+        list out;
+        for (std::size_t i = 0; i < rows->size(); ++i) {
+            if (!(*rows)[i].is_object()) continue;
+            const auto& row = (*rows)[i].as_object();
+            Data rd;
+            list cells;
+            if (!context_label.empty()) cells.push_back(Data("value", std::string(context)));
+            for (const auto& c : columns) {
+                Data cd;
+                cd.set("value", str(row, c.key));
+                cd.set("label", c.label);
+                if (k_editable.contains(std::string_view(c.key)))
+                    cd.set("field", std::string(k_fix_prefix) + path + "." + std::to_string(i) + "." + c.key);
+                cells.push_back(cd);
+            }
+            rd.set("cells", cells);
+            const std::string line = str(row, "line");
+            rd.set("line", line);
+            if (!line.empty() && m_anchored.insert(line).second) rd.set("anchor", "baris-" + line);
+            if (auto it = m_by_line.find(std::atoi(line.c_str())); !line.empty() && it != m_by_line.end()) {
+                list notes;
+                for (const auto* f : it->second) {
+                    Data nd;
+                    nd.set("severity", severity_label(f->severity));
+                    nd.set("severity_class", std::string(severity_code(f->severity)));
+                    nd.set("message", f->message);
+                    notes.push_back(nd);
+                }
+                rd.set("notes", notes);
+                rd.set("flagged", true);
+            }
+            out.push_back(rd);
+        }
+        s.set("rows", out);
+        m_sections.push_back(s);
+    }
+
+    bool has_anchor(int line) const { return m_anchored.contains(std::to_string(line)); }
+    const list& sections() const { return m_sections; }
+
+private:
+    std::map<int, std::vector<const Finding*>> m_by_line;
+    std::set<std::string> m_anchored;
+    list m_sections;
+};
+
+void add_sections(Preview& p, const bj::object& seed) {
+    if (const auto* m = object_at(seed, "measurement"))
+        if (const auto* objectives = array_at(*m, "objectives"))
+            for (std::size_t o = 0; o < objectives->size(); ++o) {
+                if (!(*objectives)[o].is_object()) continue;
+                const auto& obj = (*objectives)[o].as_object();
+                p.section("Pengukuran kinerja", array_at(obj, "indicators"),
+                          "measurement.objectives." + std::to_string(o) + ".indicators",
+                          {{"name", "Indikator"},
+                           {"target", "Target"},
+                           {"actual", "Realisasi"},
+                           {"unit", "Satuan"},
+                           {"achievement_printed", "Capaian tertulis (%)"}},
+                          "Sasaran", str(obj, "number") + " " + str(obj, "name"));
+            }
+    if (const auto* rkt = array_at(seed, "rkt"))
+        for (std::size_t k = 0; k < rkt->size(); ++k)
+            if ((*rkt)[k].is_object())
+                p.section("Rencana Kinerja Tahunan", array_at((*rkt)[k].as_object(), "rows"),
+                          "rkt." + std::to_string(k) + ".rows",
+                          {{"objective", "Sasaran"},
+                           {"indicator", "Indikator"},
+                           {"target", "Target"},
+                           {"unit", "Satuan"},
+                           {"activity", "Kegiatan"},
+                           {"budget", "Anggaran (Rp)"}});
+    if (const auto* agreements = array_at(seed, "agreements"))
+        for (std::size_t k = 0; k < agreements->size(); ++k) {
+            if (!(*agreements)[k].is_object()) continue;
+            const auto& pk = (*agreements)[k].as_object();
+            const std::string base = "agreements." + std::to_string(k);
+            p.section("Perjanjian Kinerja " + str(pk, "unit"), array_at(pk, "items"), base + ".items",
+                      {{"objective", "Sasaran"}, {"indicator", "Indikator"}, {"target", "Target"}});
+            p.section("Anggaran Perjanjian Kinerja " + str(pk, "unit"), array_at(pk, "budgets"), base + ".budgets",
+                      {{"name", "Program / kegiatan"}, {"amount", "Jumlah (Rp)"}});
+        }
+    if (const auto* plan = object_at(seed, "action_plan"))
+        if (const auto* objectives = array_at(*plan, "objectives"))
+            for (std::size_t o = 0; o < objectives->size(); ++o) {
+                if (!(*objectives)[o].is_object()) continue;
+                const auto& obj = (*objectives)[o].as_object();
+                p.section("Rencana Aksi", array_at(obj, "items"),
+                          "action_plan.objectives." + std::to_string(o) + ".items",
+                          {{"indicator", "Indikator"},
+                           {"target", "Target"},
+                           {"activity", "Kegiatan"},
+                           {"month_ticks", "Bulan"},
+                           {"executor", "Pelaksana"}},
+                          "Sasaran", str(obj, "number") + " " + str(obj, "name"));
+            }
+    p.section("Anggaran", array_at(seed, "budgets"), "budgets",
+              {{"code", "Kode"},
+               {"name", "Kegiatan"},
+               {"ceiling", "Pagu (Rp)"},
+               {"actual", "Realisasi (Rp)"},
+               {"percent_printed", "Persen tertulis"}});
+    p.section("Capaian tahun lalu", array_at(seed, "previous_year"), "previous_year",
+              {{"indicator", "Indikator"},
+               {"target", "Target"},
+               {"actual", "Realisasi"},
+               {"unit", "Satuan"},
+               {"achievement_printed", "Capaian tertulis (%)"}});
+    if (const auto* renstra = object_at(seed, "renstra"))
+        p.section("Sasaran Renstra", array_at(*renstra, "objectives"), "renstra.objectives",
+                  {{"number", "No."}, {"name", "Sasaran"}});
+}
+
+bool is_type(const std::string& t) {
+    return t == "auto" || t == "iku" || t == "rkt" || t == "pk" || t == "renaksi" || t == "lkj";
+}
+
+list type_options(const std::string& chosen) {
+    list out;
+    for (const char* t : {"auto", "iku", "rkt", "pk", "renaksi", "lkj"}) {
+        Data d;
+        d.set("value", t);
+        d.set("label", std::string(t) == "auto" ? "Kenali otomatis" : type_label(t));
+        if (chosen == t) d.set("selected", true);
+        out.push_back(d);
+    }
+    return out;
+}
+
+struct Page {
+    const app::Actor& actor;
+    const OfficeInfo& office;
+    const ImportSettings& settings;
+
+    Data base() const {
+        Data d;
+        d.set("csrf", actor.csrf_token);
+        d.set("office_code", office.code);
+        d.set("office_name", office.name);
+        return d;
+    }
+
+    ImportView upload_form(int status, const std::string& error, const std::string& type = "auto") const {
+        Data d = base();
+        d.set("upload", true);
+        d.set("types", type_options(type));
+        d.set("max_size", std::to_string(settings.max_bytes >> 20) + " MB");
+        if (!error.empty()) d.set("error", error);
+        return {status, "Impor dokumen", render("import", d, settings.dev_assets), {}};
+    }
+
+    ImportView preview(int status, const app::ImportDraft& draft, const std::string& type,
+                       const import::Understood& doc, const std::vector<Finding>& findings, int corrections,
+                       const std::string& error) const {
+        Data d = base();
+        d.set("draft", std::to_string(draft.id));
+        d.set("file_name", draft.file_name);
+        d.set("type", type);
+        d.set("types", type_options(type));
+        const auto& seed = doc.seed;
+        d.set("kind", type_label(str(seed, "kind")));
+        const bj::object empty;
+        const auto* named = object_at(seed, "office");
+        const std::string agency = str(named ? *named : empty, "name");
+        d.set("agency", agency.empty() ? std::string("(tidak disebut)") : agency);
+        d.set("year", str(seed, "year").empty() ? std::string("(tidak disebut)") : str(seed, "year"));
+        d.set("place", str(named ? *named : empty, "place").empty() ? std::string("(tidak disebut)")
+                                                                    : str(named ? *named : empty, "place"));
+        d.set("date", str(seed, "date_text").empty() ? std::string("(tidak disebut)") : str(seed, "date_text"));
+        Preview p(findings);
+        add_sections(p, seed);
+        d.set("sections", p.sections());
+        int errors = 0, warnings = 0;
+        list items;
+        for (const auto& f : findings) {
+            if (f.severity == Severity::error) ++errors;
+            if (f.severity == Severity::warning) ++warnings;
+            Data fd;
+            fd.set("severity", severity_label(f.severity));
+            fd.set("severity_class", std::string(severity_code(f.severity)));
+            fd.set("id", f.id);
+            fd.set("message", f.message);
+            fd.set("where", f.where.empty() ? std::string("dokumen") : f.where);
+            if (f.line > 0 && p.has_anchor(f.line)) fd.set("anchor", "baris-" + std::to_string(f.line));
+            items.push_back(fd);
+        }
+        d.set("findings", items);
+        d.set("finding_errors", std::to_string(errors));
+        d.set("finding_warnings", std::to_string(warnings));
+        if (errors > 0) d.set("has_errors", true);
+        if (corrections > 0) d.set("corrections", std::to_string(corrections));
+        if (!error.empty()) d.set("error", error);
+        return {status, "Pratinjau impor " + draft.file_name, render("import", d, settings.dev_assets), {}};
+    }
+};
+
+ImportView not_found(const std::string& message) {
+    Data d;
+    d.set("heading", "Tidak ditemukan");
+    d.set("message", message);
+    return {404, "Tidak ditemukan", render("error", d), {}};
+}
+
+// Reads and understands the draft's bytes as the CLI reads a file; the error message names the file.
+Result<import::Understood> understand_bytes(const std::string& name, const std::string& bytes, const std::string& type,
+                                            std::size_t max_bytes) {
+    import::ReadLimits limits;
+    limits.max_file_bytes = max_bytes;
+    auto source = import::read_source_bytes(name, bytes, limits);
+    if (!source) return tl::unexpected(source.error());
+    auto doc = import::understand(*source, type);
+    if (!doc) return doc;
+    if (doc->facts.type == "unknown")
+        return fail(ErrorCode::invalid_input,
+                    "Jenis dokumen " + name +
+                        " tidak dikenali (bukan IKU, RKT, PK, Rencana Aksi atau LKj); tidak ada yang disimpan. "
+                        "Pilih jenisnya lalu unggah lagi",
+                    name);
+    return doc;
+}
+
+Result<std::vector<Finding>> findings_of(app::Repository& repo, const import::Understood& doc,
+                                         const OfficeInfo& office) {
+    auto findings = import::check_documents({&doc});
+    if (!findings) return findings;
+    if (auto other = import::other_office_finding(doc, office.code, office))
+        findings->insert(findings->begin(), *other);
+    (void)repo;
+    return findings;
+}
+
+ImportView upload(app::Repository& repo, const Page& pg, const http::Request& r) {
+    auto parts = http::parse_multipart(r.header("content-type"), r.body);
+    if (!parts) return pg.upload_form(422, "Unggahan tidak terbaca (bukan multipart/form-data)");
+    std::string type = "auto";
+    const http::Part* file = nullptr;
+    for (const auto& part : *parts) {
+        if (part.name == "berkas") file = &part;
+        if (part.name == "jenis") type = std::string(part.data);
+    }
+    if (!is_type(type)) return pg.upload_form(422, "Jenis dokumen '" + type + "' tidak dikenal");
+    if (!file || file->filename.empty()) return pg.upload_form(422, "Pilih berkas dokumen yang akan diimpor", type);
+    const auto slash = file->filename.find_last_of("/\\");
+    const std::string name = slash == std::string::npos ? file->filename : file->filename.substr(slash + 1);
+    if (file->data.empty())
+        return pg.upload_form(422, "Berkas '" + name + "' kosong; tidak ada yang dapat diimpor", type);
+    if (file->data.size() > pg.settings.max_bytes)
+        return pg.upload_form(422,
+                              "Berkas '" + name + "' lebih besar dari batas " +
+                                  std::to_string(pg.settings.max_bytes >> 20) +
+                                  " MB; pecah dokumennya atau simpan tanpa gambar lalu unggah lagi",
+                              type);
+    const std::string bytes(file->data);
+    auto doc = understand_bytes(name, bytes, type, pg.settings.max_bytes);
+    if (!doc) return pg.upload_form(422, doc.error().message, type);
+    app::ImportDraft draft{0,    pg.office.id, pg.actor.user_id, pg.settings.now, name, platform::token_hash(bytes),
+                           bytes};
+    auto id = repo.save_import_draft(draft);
+    if (!id) throw std::runtime_error(id.error().message);
+    draft.id = *id;
+    auto findings = findings_of(repo, *doc, pg.office);
+    if (!findings) return pg.upload_form(422, findings.error().message, type);
+    return pg.preview(200, draft, type, *doc, *findings, 0, {});
+}
+
+ImportView recheck_or_store(app::Repository& repo, const Page& pg, const http::Request& r) {
+    const auto f = r.form();
+    auto field = [&](const char* k) { return f.count(k) ? f.at(k) : std::string(); };
+    const std::string id_text = field("draft");
+    if (id_text.empty() || id_text.size() > 15 || id_text.find_first_not_of("0123456789") != std::string::npos)
+        return not_found("Draf impor tidak ditemukan; unggah dokumennya lagi");
+    auto draft = repo.load_import_draft(std::stoll(id_text));
+    if (!draft) throw std::runtime_error(draft.error().message);
+    // Another user's or office's draft looks exactly like an absent one.
+    if (!*draft || (*draft)->office_id != pg.office.id || (*draft)->user_id != pg.actor.user_id)
+        return not_found("Draf impor tidak ditemukan; unggah dokumennya lagi");
+    std::string type = field("jenis");
+    if (!is_type(type)) type = "auto";
+    auto doc = understand_bytes((*draft)->file_name, (*draft)->bytes, type, pg.settings.max_bytes);
+    if (!doc) return pg.upload_form(422, doc.error().message, type);
+    const int corrections = apply_corrections(doc->seed, f);
+    if (field("aksi") == "simpan") {
+        auto stored = import::store(repo, *doc, pg.office.code, field("paksa") == "1", pg.actor.login);
+        if (!stored) {
+            auto findings = findings_of(repo, *doc, pg.office);
+            const int status = stored.error().code == ErrorCode::conflict ? 409 : 422;
+            return pg.preview(status, **draft, type, *doc, findings ? *findings : std::vector<Finding>{}, corrections,
+                              "Tidak disimpan: " + stored.error().message);
+        }
+        if (stored->refused) {
+            int errors = 0;
+            for (const auto& fi : stored->findings)
+                errors += fi.severity == Severity::error;
+            return pg.preview(422, **draft, type, *doc, stored->findings, corrections,
+                              "Tidak disimpan: dokumen masih berisi " + std::to_string(errors) +
+                                  " galat. Perbaiki nilainya lalu periksa ulang, atau centang \"simpan walaupun ada "
+                                  "galat\" untuk menyimpannya apa adanya.");
+        }
+        return {303,
+                {},
+                {},
+                "/kantor/" + pg.office.code +
+                    (stored->unchanged ? std::string("?impor=sama")
+                                       : "?impor=disimpan&baris=" + std::to_string(stored->rows))};
+    }
+    auto findings = findings_of(repo, *doc, pg.office);
+    if (!findings) return pg.upload_form(422, findings.error().message, type);
+    return pg.preview(200, **draft, type, *doc, *findings, corrections, {});
+}
+
+} // namespace
+
+ImportView import_step(app::Repository& repo, const app::Actor& a, const std::string& code, const http::Request& r,
+                       const ImportSettings& settings) {
+    auto office = repo.find_office(code);
+    if (!office) throw std::runtime_error(office.error().message);
+    if (!*office || !app::can_view(a, **office))
+        return not_found("Satker '" + code + "' tidak ditemukan atau di luar wewenang Anda");
+    if (!app::can_plan(a, **office)) {
+        Data d;
+        d.set("heading", "Tidak diizinkan");
+        d.set("message", "Impor dokumen hanya untuk perencana, pimpinan dan administrator satker ini");
+        return {403, "Tidak diizinkan", render("error", d, settings.dev_assets), {}};
+    }
+    const Page pg{a, **office, settings};
+    if (r.method != "POST") return pg.upload_form(200, {});
+    if (r.header("content-type").rfind("multipart/form-data", 0) == 0) return upload(repo, pg, r);
+    return recheck_or_store(repo, pg, r);
+}
+
+std::string import_done_message(const std::map<std::string, std::string>& query) {
+    const auto it = query.find("impor");
+    if (it == query.end()) return {};
+    if (it->second == "sama") return "Dokumen ini sudah pernah diimpor, tidak ada perubahan.";
+    if (it->second != "disimpan") return {};
+    const auto rows = query.find("baris");
+    const bool counted = rows != query.end() && !rows->second.empty() && rows->second.size() < 10 &&
+                         rows->second.find_first_not_of("0123456789") == std::string::npos;
+    return counted ? "Dokumen diimpor: " + rows->second + " baris tersimpan." : "Dokumen diimpor.";
+}
+
+} // namespace kinerja::web

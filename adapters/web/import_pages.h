@@ -1,0 +1,36 @@
+#pragma once
+// The web import (issue 6): upload a document, see what was understood with the findings beside it,
+// correct values in place, check again, then store it through the same code as `kinerja import`.
+// Stateless between requests: the upload waits in the database (import_draft) and every step reads
+// it again; the corrections travel in the form as fields named `fix.<path in the seed>`.
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "adapters/http/http_types.h"
+#include "app/actor.h"
+#include "app/repository.h"
+
+namespace kinerja::web {
+
+struct ImportSettings {
+    std::string dev_assets;
+    std::int64_t now = 0; // unix seconds
+    std::size_t max_bytes = 10u << 20;
+};
+
+// What the page layout needs: a page body, or a redirect (after storing).
+struct ImportView {
+    int status = 200;
+    std::string title, html, redirect;
+};
+
+// GET shows the upload form; POST (multipart) uploads, POST (form) re-checks or stores.
+ImportView import_step(app::Repository& repo, const app::Actor& a, const std::string& code, const http::Request& r,
+                       const ImportSettings& settings);
+
+// The office page's message after a store (`?impor=...` set by the redirect); empty when none.
+std::string import_done_message(const std::map<std::string, std::string>& query);
+
+} // namespace kinerja::web
