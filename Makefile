@@ -51,7 +51,7 @@ clean:
 # a copy of its corpus (tests/fuzz/run.sh). `make test` only replays the corpora.
 BUILD_FUZZ   ?= build-fuzz
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS = fuzz_text_reader fuzz_docx_reader fuzz_xlsx_reader fuzz_pdf_reader
+FUZZ_TARGETS = fuzz_text_reader fuzz_docx_reader fuzz_xlsx_reader fuzz_pdf_reader fuzz_understand
 
 $(BUILD_FUZZ)/build.ninja:
 	CC=clang CXX=clang++ cmake -S . -B $(BUILD_FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKINERJA_FUZZ=ON -DKINERJA_BENCH=OFF $(CMAKE_LAUNCHER)

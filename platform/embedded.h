@@ -12,6 +12,8 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> sqlite_migrations();
 std::span<const EmbeddedFile> demo_data();
+// The seed documents as offices wrote them (data/seeds/*.txt): `kinerja demo` reads them with the importer.
+std::span<const EmbeddedFile> seed_documents();
 // web/templates/*.mustache and web/static/* with the npm assets, paths relative to web/.
 std::span<const EmbeddedFile> web_files();
 

@@ -264,6 +264,42 @@ private:
                 }
             }
         }
+        renstra_indicators(r, id);
+    }
+
+    // An IKU or Renstra table of indicators with a target (and a realization) per year: each
+    // indicator under its objective where the table names one, else under one objective standing
+    // for the table; targets per year, and a realization as that year's December entry.
+    void renstra_indicators(const bj::object& r, std::int64_t renstra_id) {
+        std::map<std::string, std::int64_t> objectives;
+        std::map<std::int64_t, int> numbers;
+        for (const auto& iv : arr(r, "indicators")) {
+            const auto& i = obj(iv);
+            std::string name = str(i, "objective");
+            if (name.empty()) name = "Indikator Kinerja Utama";
+            auto [it, added] = objectives.try_emplace(normalize_text(name), 0);
+            if (added) {
+                const std::int64_t item = m_d.add(
+                    "renstra_item",
+                    {{"renstra_id", renstra_id}, {"kind", "objective"}, {"text", name}, {"line", integer(i, "line")}});
+                it->second = m_d.add("objective", {{"office_id", m_office->id},
+                                                   {"renstra_item_id", item},
+                                                   {"name", name},
+                                                   {"source", m_source},
+                                                   {"line", integer(i, "line")}});
+            }
+            const std::string unit = str(i, "unit");
+            // Not registered by name: the measured indicators of the same document stay the ones PK items and
+            // budgets refer to.
+            const std::int64_t id = add_indicator(it->second, ++numbers[it->second], i, "name", unit, false);
+            for (const auto& tv : arr(i, "targets")) {
+                const auto& t = obj(tv);
+                const std::int64_t year = integer(t, "year");
+                add_target(id, year, str(t, "target"), unit, integer(t, "line"));
+                m_recorded_at = std::to_string(year + 1) + "-01-16T00:00:00Z";
+                add_actual(id, year, t);
+            }
+        }
     }
 
     std::int64_t add_indicator(std::int64_t objective_id, int number, const bj::object& o, const char* key,

@@ -12,6 +12,7 @@
 
 #include "adapters/db/sqlite/sqlite_repository.h"
 #include "adapters/http/server.h"
+#include "adapters/import/demo_documents.h"
 #include "adapters/json/dataset_json.h"
 #include "adapters/json/measurement_json.h"
 #include "adapters/json/seed_reader.h"
@@ -21,7 +22,6 @@
 #include "app/reports.h"
 #include "core/checks.h"
 #include "core/measurement.h"
-#include "platform/embedded.h"
 #include "platform/password.h"
 
 namespace kinerja::cli {
@@ -176,15 +176,14 @@ int demo(const std::string& db) {
         if (!repo) return tl::unexpected(repo.error());
         auto dataset = (*repo)->empty_dataset();
         if (!dataset) return tl::unexpected(dataset.error());
-        json::SeedFile offices{};
+        // The seed documents read by the importer (adapters/import/demo_documents.h).
+        auto demo_docs = import::demo_documents();
+        if (!demo_docs) return tl::unexpected(demo_docs.error());
         std::vector<json::SeedFile> documents;
-        for (const auto& f : platform::demo_data()) {
-            if (f.path == "offices.json")
-                offices = {f.path, f.data};
-            else
-                documents.push_back({f.path, f.data});
-        }
-        if (auto r = json::read_seeds(offices, documents, *dataset); !r) return tl::unexpected(r.error());
+        for (const auto& d : demo_docs->documents)
+            documents.push_back({d.name, d.json});
+        if (auto r = json::read_seeds({"offices.json", demo_docs->offices}, documents, *dataset); !r)
+            return tl::unexpected(r.error());
         const std::string summary =
             fmt::format("{{\"documents\": {}, \"rows\": {}}}", documents.size(), dataset->row_count());
         if (auto r = (*repo)->restore(*dataset, {"system", "demo", "database", summary}); !r)

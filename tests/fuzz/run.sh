@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tests/fuzz/run.sh BUILD_DIR SECONDS [TARGET...]
-# Runs each reader fuzzer (all four by default) for SECONDS over a copy of its committed corpus, one
+# Runs each fuzzer (all five by default) for SECONDS over a copy of its committed corpus, one
 # after the other and niced (the machine is shared), with the XML dictionary for DOCX/XLSX. A crash,
 # leak or timeout stops with its input in BUILD_DIR/fuzz-artifacts/. The copies and logs are removed at
 # the end unless FUZZ_WORK names a directory to keep them in; merge new inputs into the committed
@@ -11,7 +11,7 @@ seconds=${2:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_text_reader fuzz_docx_reader fuzz_xlsx_reader fuzz_pdf_reader)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_text_reader fuzz_docx_reader fuzz_xlsx_reader fuzz_pdf_reader fuzz_understand)
 artifacts="$build/fuzz-artifacts"
 mkdir -p "$artifacts"
 if [ -n "${FUZZ_WORK:-}" ]; then

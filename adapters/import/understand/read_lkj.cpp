@@ -368,7 +368,9 @@ void read_lkj_agreements(Doc& doc) {
     std::size_t summary = doc.size(), attached = doc.size();
     for (std::size_t i = 0; i < doc.size(); ++i) {
         const std::string f = fold(doc.at(i).text);
-        const bool lettered = f.size() > 3 && f[1] == '.' && std::isalpha(static_cast<unsigned char>(f[0]));
+        // A heading stands alone; the table of contents' line has its page number in a cell.
+        const bool lettered =
+            !doc.at(i).tabbed() && f.size() > 3 && f[1] == '.' && std::isalpha(static_cast<unsigned char>(f[0]));
         if (i < doc.lampiran && summary == doc.size() && lettered && f.find("perjanjian kinerja") == 3) summary = i;
         if (i > doc.lampiran && attached == doc.size() && f.starts_with("perjanjian kinerja")) attached = i;
     }
