@@ -3,6 +3,7 @@
 // being its paragraphs joined by a space. gridBefore/gridSpan add empty cells so that the columns of
 // merged rows stay aligned with the header; a vertically merged continuation cell is empty. Text in a
 // nested table is flattened into its cell; text boxes follow the paragraph that anchors them.
+// Automatic list numbers (numbering.xml) are written before their paragraph's text, as printed.
 // Headers, footers, footnotes and comments are other parts and are not read: page headers repeat.
 // Deleted revisions are left out, inserted ones kept (the document as it now reads).
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "adapters/import/read/docx_numbering.h"
 #include "adapters/import/read/office_package.h"
 #include "adapters/import/read/read_common.h"
 
@@ -44,7 +46,8 @@ int int_attribute(pugi::xml_node n, std::string_view local, int fallback) {
 
 class DocxReader {
 public:
-    DocxReader(std::string_view name, const ReadLimits& limits) : sink_(name, limits) {}
+    DocxReader(std::string_view name, const ReadLimits& limits, DocxNumbering numbering)
+        : sink_(name, limits), numbering_(std::move(numbering)) {}
 
     Result<void> blocks(pugi::xml_node container, int text_box_level) {
         Result<void> result;
@@ -67,8 +70,17 @@ public:
     LineSink& sink() { return sink_; }
 
 private:
+    // "1. " for a paragraph of a numbered list, counted in reading order as Word counts it.
+    std::string list_label(pugi::xml_node p) {
+        const pugi::xml_node num = child(child(p, "pPr"), "numPr");
+        if (!num) return {};
+        const std::string label =
+            numbering_.next(int_attribute(child(num, "numId"), "val", -1), int_attribute(child(num, "ilvl"), "val", 0));
+        return label.empty() ? label : label + " ";
+    }
+
     Result<void> paragraph(pugi::xml_node p, int text_box_level) {
-        std::string line;
+        std::string line = list_label(p);
         std::vector<pugi::xml_node> text_boxes;
         Result<void> result;
         walk(p, [&](pugi::xml_node n) {
@@ -144,7 +156,7 @@ private:
 
     // The cell's paragraphs joined by a space, tabs and line breaks as spaces (the line's own
     // separators are '\t' between cells and the end of the row), nested tables flattened.
-    static std::string cell_text(pugi::xml_node tc) {
+    std::string cell_text(pugi::xml_node tc) {
         std::string out;
         bool gap = false;
         walk(tc, [&](pugi::xml_node n) {
@@ -157,8 +169,14 @@ private:
                 gap = false;
                 std::replace(text.begin(), text.end(), '\t', ' ');
                 out += text;
-            } else if (local == "p" || local == "tc" || local == "tab" || local == "ptab" || local == "br" ||
-                       local == "cr") {
+            } else if (local == "p") {
+                gap = true;
+                if (std::string label = list_label(n); !label.empty()) {
+                    if (!out.empty() && out.back() != ' ') out.push_back(' ');
+                    label.pop_back(); // the gap gives the space after it
+                    out += label;
+                }
+            } else if (local == "tc" || local == "tab" || local == "ptab" || local == "br" || local == "cr") {
                 gap = true;
             } else if (local == "noBreakHyphen") {
                 out.push_back('-');
@@ -171,6 +189,7 @@ private:
     }
 
     LineSink sink_;
+    DocxNumbering numbering_;
 };
 
 } // namespace
@@ -182,7 +201,9 @@ Result<SourceText> read_docx(ZipArchive& zip, const std::string& main_part, XmlP
     if (!body)
         return invalid(name,
                        fmt::format("Berkas {} rusak: bagian {} tidak berisi badan dokumen (w:body)", name, main_part));
-    DocxReader reader(name, limits);
+    auto numbering = DocxNumbering::load(zip, main_part, limits);
+    if (!numbering) return tl::unexpected(numbering.error());
+    DocxReader reader(name, limits, std::move(*numbering));
     if (auto r = reader.blocks(body, 0); !r) return tl::unexpected(r.error());
     LineSink& sink = reader.sink();
     sink.trim_trailing_empty();

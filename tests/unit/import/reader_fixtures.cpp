@@ -130,10 +130,12 @@ std::string docx_document_xml(const std::string& body_xml) {
            body_xml + "</w:body></w:document>";
 }
 
-std::string make_docx(const std::string& body_xml) {
-    return make_zip({{"[Content_Types].xml", content_types_docx},
-                     {"_rels/.rels", package_rels("word/document.xml")},
-                     {"word/document.xml", docx_document_xml(body_xml)}});
+std::string make_docx(const std::string& body_xml, const std::vector<ZipMember>& parts) {
+    std::vector<ZipMember> members{{"[Content_Types].xml", content_types_docx},
+                                   {"_rels/.rels", package_rels("word/document.xml")},
+                                   {"word/document.xml", docx_document_xml(body_xml)}};
+    members.insert(members.end(), parts.begin(), parts.end());
+    return make_zip(members);
 }
 
 std::string make_xlsx(const std::vector<SheetXml>& sheets, const std::string& shared_si,

@@ -18,8 +18,9 @@ std::string make_zip(const std::vector<ZipMember>& members);
 // One member of `size` zero bytes, deflated from a streaming source (never held in memory).
 std::string make_zip_of_zeros(const std::string& member, std::uint64_t size, const std::vector<ZipMember>& others = {});
 
-// A minimal DOCX whose word/document.xml has this body content (w: prefix declared).
-std::string make_docx(const std::string& body_xml);
+// A minimal DOCX whose word/document.xml has this body content (w: prefix declared), with `parts`
+// beside it (word/numbering.xml and the document's relationships, say).
+std::string make_docx(const std::string& body_xml, const std::vector<ZipMember>& parts = {});
 std::string docx_document_xml(const std::string& body_xml);
 
 struct SheetXml {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "adapters/import/read/child_process.h"
+#include "adapters/import/read/docx_numbering.h"
 #include "adapters/import/read/readers.h"
 #include "adapters/import/read/xlsx_number_format.h"
 #include "adapters/import/read/xml_text.h"
@@ -453,6 +454,78 @@ TEST(DocxReader, LibreOfficeDocument) {
     EXPECT_TRUE(has("1\tMeningkatnya kualitas layanan\tPersentase layanan\t94,44%"));
     EXPECT_TRUE(has("Jumlah\t\tAnggaran\tRp 20.518.557.000")) << ::testing::PrintToString(lines);
     EXPECT_TRUE(has("Prabumulih, 25 Januari 2024"));
+}
+
+// Word's automatic list numbers: LibreOffice writes an HTML <ol> as a numbered list (numbering.xml),
+// so the numbers are nowhere in the text and the reader must count them.
+TEST(DocxReader, AutomaticListNumbersAreWritten) {
+    ASSERT_TRUE(kinerja::testing::have_program("soffice")) << "LibreOffice is not installed: run make deps";
+    TempDir dir;
+    write_file(dir / "pk.html", R"(<html><head><meta charset="utf-8"></head><body>
+<p>PERJANJIAN KINERJA TAHUN 2024</p>
+<ol><li>Perencanaan Program dan Anggaran (6709)</li><li>Pembentukan Badan Adhoc (6867)</li><li>Masa Kampanye Pemilu (6870)</li></ol>
+<ol type="a"><li>Persentase pelantikan PPK</li><li>Persentase pembentukan PPS</li></ol>
+</body></html>)");
+    const fs::path docx =
+        kinerja::testing::libreoffice_convert(dir / "pk.html", "docx:MS Word 2007 XML", ".docx", "HTML (StarWriter)");
+    ASSERT_FALSE(docx.empty()) << "soffice failed: " << kinerja::testing::read_file(dir / "soffice.log");
+    const auto r = read_source_file(docx.string());
+    ASSERT_TRUE(r) << r.error().message;
+    const Lines& lines = r->lines;
+    const auto has = [&](const std::string& line) {
+        return std::find(lines.begin(), lines.end(), line) != lines.end();
+    };
+    EXPECT_TRUE(has("1. Perencanaan Program dan Anggaran (6709)")) << ::testing::PrintToString(lines);
+    EXPECT_TRUE(has("2. Pembentukan Badan Adhoc (6867)"));
+    EXPECT_TRUE(has("3. Masa Kampanye Pemilu (6870)"));
+    EXPECT_TRUE(has("a. Persentase pelantikan PPK"));
+    EXPECT_TRUE(has("b. Persentase pembentukan PPS"));
+}
+
+// Levels, a list restarted at another number, bullets, and a numbered paragraph in a table cell.
+TEST(DocxReader, ListLevelsOverridesAndBullets) {
+    const std::string w = R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main")";
+    const auto level = [](int ilvl, const std::string& format, const std::string& text, int start = 1) {
+        return "<w:lvl w:ilvl=\"" + std::to_string(ilvl) + "\"><w:start w:val=\"" + std::to_string(start) +
+               "\"/><w:numFmt w:val=\"" + format + "\"/><w:lvlText w:val=\"" + text + "\"/></w:lvl>";
+    };
+    const std::string numbering =
+        "<?xml version=\"1.0\"?><w:numbering " + w + ">" + "<w:abstractNum w:abstractNumId=\"0\">" +
+        level(0, "upperRoman", "%1.") + level(1, "decimal", "%1.%2") + level(2, "lowerLetter", "%3)") +
+        "</w:abstractNum><w:abstractNum w:abstractNumId=\"1\">" + level(0, "bullet", "\xE2\x80\xA2") +
+        "</w:abstractNum>" +
+        R"(<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>)"
+        R"(<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>)"
+        R"(<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num></w:numbering>)";
+    const auto p = [](int num, int ilvl, const std::string& text) {
+        return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(ilvl) + "\"/><w:numId w:val=\"" +
+               std::to_string(num) + "\"/></w:numPr></w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+    };
+    const std::string body = p(1, 0, "Pendahuluan") + p(1, 1, "Latar belakang") + p(1, 1, "Maksud") +
+                             p(1, 2, "pertama") + p(1, 2, "kedua") + p(1, 0, "Perencanaan") + p(1, 1, "Renstra") +
+                             p(2, 0, "Akuntabilitas") + p(3, 0, "butir") + "<w:tbl><w:tr><w:tc>" + p(1, 1, "Capaian") +
+                             "</w:tc><w:tc><w:p><w:r><w:t>94,44%</w:t>"
+                             "</w:r></w:p></w:tc></w:tr></w:tbl>";
+    const std::string docx = make_docx(
+        body,
+        {{"word/_rels/document.xml.rels",
+          R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+          R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>)"
+          R"(</Relationships>)"},
+         {"word/numbering.xml", numbering}});
+    EXPECT_EQ(lines_of(read_source_bytes("bab.docx", docx)),
+              (Lines{"I. Pendahuluan", "I.1 Latar belakang", "I.2 Maksud", "a) pertama", "b) kedua", "II. Perencanaan",
+                     "II.1 Renstra", "IV. Akuntabilitas", "butir", "II.2 Capaian\t94,44%"}));
+}
+
+TEST(DocxReader, ListNumberFormats) {
+    using kinerja::import::read::list_number;
+    EXPECT_EQ(list_number(4, "upperRoman"), "IV");
+    EXPECT_EQ(list_number(1994, "lowerRoman"), "mcmxciv");
+    EXPECT_EQ(list_number(2, "lowerLetter"), "b");
+    EXPECT_EQ(list_number(27, "upperLetter"), "AA");
+    EXPECT_EQ(list_number(7, "decimalZero"), "07");
+    EXPECT_EQ(list_number(12, "decimal"), "12");
 }
 
 // ---------------------------------------------------------------- XLSX
