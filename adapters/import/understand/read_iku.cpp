@@ -79,7 +79,7 @@ std::string capitalized(const std::string& text) {
 
 class IkuDecreeReader {
 public:
-    explicit IkuDecreeReader(Context& ctx) : m_ctx(ctx), m_lines(ctx.lines) {}
+    explicit IkuDecreeReader(Context& ctx) : m_lines(ctx.lines) {}
 
     void read(bj::object& renstra) {
         for (std::size_t i = 0; i < m_lines.size();) {
@@ -203,7 +203,6 @@ private:
         return programs;
     }
 
-    Context& m_ctx;
     const std::vector<Line>& m_lines;
     std::vector<Program> m_programs;
     int m_objective_first_row = 0;
