@@ -2,8 +2,8 @@
 // What `kinerja demo` loads: the seed documents themselves (data/seeds/*.txt, built into the binary)
 // read by the importer, for every section the importer reads exactly as the hand transcription
 // (data/demo/*.json) has it; the rest from the transcription: the office's code, level and parent
-// (offices.json), the people and units, the notes, the LKj's Renstra and RKT chapters, and the
-// IKU's table (see imported_sections in demo_documents.cpp).
+// (offices.json), the notes, the LKj's Renstra and RKT chapters, and the IKU's table (see
+// imported_sections in demo_documents.cpp for why).
 // tests/unit/import/demo_documents_test.cpp keeps both ways in agreement, row for row.
 #include <string>
 #include <vector>
