@@ -438,14 +438,20 @@ void check_text(const OfficeYear& d, Collector& c) {
 void check_numbering(const OfficeYear& d, Collector& c) {
     c.document = "rkt";
     for (const auto& p : d.plans) {
-        std::string last;
+        // The rows of one item carry its number (continuation rows are given it by the reader), so a
+        // number repeated right after itself is the same item, unless the row names another objective:
+        // then it is a new item numbered again ("1 … 1").
+        const PlanRowData* last = nullptr;
         std::set<std::string> used;
         for (const auto& r : p.rows) {
-            if (r.number.empty() || r.number == last) continue;
-            if (!used.insert(r.number).second)
+            if (r.number.empty()) continue;
+            const bool same_item = last && r.number == last->number &&
+                                   (r.objective.empty() || last->objective.empty() ||
+                                    normalize_text(r.objective) == normalize_text(last->objective));
+            if (!same_item && !used.insert(r.number).second)
                 c.add("duplicate-number", Severity::warning, "Nomor " + r.number + " dipakai dua kali dalam RKT",
                       SourceRef{p.source, r.line});
-            last = r.number;
+            last = &r;
         }
         for (const auto& r : p.rows)
             if (!r.budget_text.empty() && !r.budget)

@@ -237,6 +237,32 @@ TEST(Checks, CountIndicatorWithCountTarget) {
     EXPECT_TRUE(check_office_year(clean_office_year()).empty());
 }
 
+// ---- duplicate-number
+
+// Two RKT items numbered alike: apart ("1, 2, 1") or one right after the other ("1, 1"), told by their
+// objectives; the rows of one item share its number and objective and are not a duplicate.
+TEST(Checks, DuplicatePlanNumbering) {
+    OfficeYear y = clean_office_year();
+    auto& rows = y.plans[0].rows;
+    rows[0].objective = "Pengelolaan Keuangan dan Barang Milik Negara (3355)";
+    PlanRowData continuation = rows[0];
+    continuation.indicator_text = "Persentase arsip tertata";
+    continuation.line = 41;
+    rows.push_back(continuation);
+    EXPECT_TRUE(with_id(check_office_year(y), "duplicate-number").empty()) << dump(check_office_year(y));
+
+    PlanRowData again = rows[0];
+    again.objective = "Operasional Perkantoran dan Dukungan Sarana Prasarana (3360)";
+    again.line = 42;
+    rows.push_back(again);
+    const auto all = check_office_year(y);
+    const auto found = with_id(all, "duplicate-number");
+    ASSERT_EQ(found.size(), 1u) << dump(all);
+    EXPECT_EQ(found[0].line, 42);
+    EXPECT_EQ(found[0].severity, Severity::warning);
+    EXPECT_TRUE(contains(found[0].message, "Nomor 1")) << found[0].message;
+}
+
 // ---- malformed-number (§7.9)
 
 TEST(Checks, MalformedPlanBudget) {

@@ -199,6 +199,13 @@ TEST(Rkt, DuplicateNumbering) {
     expect_one(check({d}), "duplicate-number", Severity::warning, line_of(d, "Pengelolaan Logistik"), "Nomor 1");
 }
 
+TEST(Rkt, DuplicateNumberingRightAfterItself) {
+    RktFaults f;
+    f.third_number = "2";
+    const Doc d = rkt(f);
+    expect_one(check({d}), "duplicate-number", Severity::warning, line_of(d, "Pengelolaan Logistik"), "Nomor 2");
+}
+
 TEST(Rkt, AnotherOfficesNamePastedIn) {
     RktFaults f;
     f.office = "Kota Prabumulih";
