@@ -460,6 +460,47 @@ describe('Kinerja in the browser', { concurrency: false }, () => {
     assert.match(pdfText, /DRAFT/);
   });
 
+  it('f. the OKU Selatan planner uploads the RKT seed, corrects the malformed budget, checks again and stores it', async () => {
+    const db = path.join(tmp, 'demo.db');
+    const added = spawnSync(BIN, ['user', 'add', '--db', db, '--login', 'planner.okus', '--role', 'planner',
+      '--satker', 'kpu-kab-oku-selatan', '--password-stdin'], { input: `${PASSWORD}\n`, encoding: 'utf8' });
+    assert.equal(added.status, 0, added.stderr);
+    const { page } = await newBrowser('planner-okus');
+    await login(page, 'planner.okus');
+    await page.getByRole('button', { name: 'Impor dokumen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Impor dokumen' }).waitFor();
+    const seed = path.resolve(root, '..', 'shared', 'seeds', 'rkt-2024-kpu-kab-oku-selatan.txt');
+    await page.getByLabel('Berkas').setInputFiles(seed);
+    await shot(page, 'import-upload');
+    await Promise.all([page.waitForURL(/\/impor$/), page.getByRole('button', { name: 'Unggah dan periksa' }).click()]);
+    await page.getByRole('heading', { level: 2, name: 'Rencana Kinerja Tahunan' }).waitFor();
+    const aside = page.locator('.import-findings');
+    assert.match(await aside.innerText(), /malformed-number/);
+    assert.match(await page.locator('.import-summary').innerText(), /1 galat/);
+    // The finding points at its row, which shows it beside the values.
+    const row = page.locator('#baris-40');
+    assert.match(await row.getAttribute('class'), /flagged/);
+    assert.match(await row.innerText(), /ribuan/);
+    await shot(page, 'import-preview');
+    await page.locator('input[value="2.57.212.000"]').fill('2.057.212.000');
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/impor') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Periksa ulang' }).click()]);
+    await page.getByRole('heading', { level: 2, name: 'Rencana Kinerja Tahunan' }).waitFor();
+    assert.match(await page.locator('.import-summary').innerText(), /0 galat/);
+    assert.equal(await page.locator('input[value="2.057.212.000"]').count(), 1, 'the typed value is kept');
+    await shot(page, 'import-rechecked');
+    await Promise.all([page.waitForURL(/impor=disimpan/), page.getByRole('button', { name: 'Simpan', exact: true }).click()]);
+    assert.match(await page.getByRole('status').innerText(), /Dokumen diimpor: \d+ baris tersimpan/);
+    await shot(page, 'import-stored');
+    // Stored: the same document with the same correction again changes nothing, and the page says so.
+    await page.goto('/kantor/kpu-kab-oku-selatan/impor');
+    await page.getByLabel('Berkas').setInputFiles(seed);
+    await Promise.all([page.waitForURL(/\/impor$/), page.getByRole('button', { name: 'Unggah dan periksa' }).click()]);
+    await page.locator('input[value="2.57.212.000"]').fill('2.057.212.000');
+    await Promise.all([page.waitForURL(/impor=sama/), page.getByRole('button', { name: 'Simpan', exact: true }).click()]);
+    assert.match(await page.getByRole('status').innerText(), /sudah pernah diimpor, tidak ada perubahan/);
+  });
+
   it('the server stayed up and logged no errors', () => {
     assert.equal(server.exitCode, null, `kinerja serve exited early:\n${serverLog}`);
     assert.doesNotMatch(serverLog, /AddressSanitizer|LeakSanitizer|runtime error:|kinerja: 500/, serverLog);
