@@ -217,6 +217,32 @@ void check_against_agreement(const OfficeYear& d, Collector& c) {
                       v.source, it.line);
 }
 
+// The RKT plans the targets the PK then signs (domain.md §1.4, §7.3): a planned indicator that is in the
+// signed PK with another target is a finding at the RKT row. A bare RKT number takes the PK's unit.
+void check_plans_against_agreement(const OfficeYear& d, Collector& c) {
+    const AgreementData* ag = office_agreement(d);
+    if (!ag || !ag->latest()) return;
+    const AgreementVersionData& v = *ag->latest();
+    std::map<std::string, const AgreementItemData*> agreed;
+    for (const auto& it : v.items)
+        agreed.emplace(normalize_text(it.indicator_text), &it);
+    for (const auto& p : d.plans)
+        for (const auto& r : p.rows) {
+            const auto hit = agreed.find(normalize_text(r.indicator_text));
+            if (r.target_text.empty() || hit == agreed.end()) continue;
+            const auto signed_target = parse_quantity(hit->second->target_text);
+            if (!signed_target || !signed_target->value) continue;
+            const auto planned = parse_quantity(r.target_text, signed_target->unit);
+            if (!planned || !planned->value) continue;
+            if (*planned->value != *signed_target->value || planned->unit != signed_target->unit)
+                c.add("target-differs-from-agreement", Severity::warning,
+                      "Target RKT indikator '" + r.indicator_text + "' " + r.target_text +
+                          " berbeda dengan target PK " + hit->second->target_text + " (" + v.source + ":" +
+                          std::to_string(hit->second->line) + ")",
+                      SourceRef{p.source, r.line});
+        }
+}
+
 // Cascade: a sub-unit indicator carries the target of the office indicator it serves; Σ sub-unit
 // budgets equals the office budget; one budget line belongs to one sub-unit.
 void check_cascade(const OfficeYear& d, Collector& c) {
@@ -513,6 +539,9 @@ std::vector<Finding> check_office_year(const OfficeYear& data) {
     c.document = "pk";
     check_agreement_totals(data, c);
     check_against_agreement(data, c);
+    c.document = "rkt";
+    check_plans_against_agreement(data, c);
+    c.document = "pk";
     check_cascade(data, c);
     check_nips(data, c); // the people sign the agreements
     c.document = "";

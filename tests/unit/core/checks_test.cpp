@@ -237,6 +237,28 @@ TEST(Checks, CountIndicatorWithCountTarget) {
     EXPECT_TRUE(check_office_year(clean_office_year()).empty());
 }
 
+// ---- target-differs-from-agreement, RKT against the signed PK (§7.3)
+
+TEST(Checks, PlannedTargetAgainstTheSignedAgreement) {
+    OfficeYear y = clean_office_year();
+    auto& row = y.plans[0].rows[0];
+    const auto& item = y.agreements[0].versions.back().items[0];
+    row.indicator_text = item.indicator_text;
+    row.target_text = item.target_text; // as signed
+    auto plan_findings = [&] {
+        std::vector<Finding> out;
+        for (const auto& f : with_id(check_office_year(y), "target-differs-from-agreement"))
+            if (f.document == "rkt") out.push_back(f);
+        return out;
+    };
+    EXPECT_TRUE(plan_findings().empty()) << dump(check_office_year(y));
+    row.target_text = "50";
+    const auto found = plan_findings();
+    ASSERT_EQ(found.size(), 1u) << dump(check_office_year(y));
+    EXPECT_EQ(found[0].line, row.line);
+    EXPECT_TRUE(contains(found[0].message, item.target_text)) << found[0].message;
+}
+
 // ---- duplicate-number
 
 // Two RKT items numbered alike: apart ("1, 2, 1") or one right after the other ("1, 1"), told by their

@@ -458,6 +458,22 @@ TEST(CrossDocuments, PkTargetDifferentFromLkjTarget) {
                line_of(report, "Persentase laporan keuangan tepat waktu|95|90"), "100%");
 }
 
+TEST(CrossDocuments, PkTargetDifferentFromRktTarget) {
+    // The RKT plans 95 for the financial-report indicator (in two rows); the PK signs 95% (the same) or 100%.
+    const Doc plan = rkt({});
+    EXPECT_TRUE(problems(check({plan, pk({})})).empty()) << all(check({plan, pk({})}));
+    PkFaults f;
+    f.first_target = "100%";
+    const auto found = check({plan, pk(f)});
+    const auto hits = with_id(found, "target-differs-from-agreement");
+    ASSERT_EQ(hits.size(), 2u) << all(found);
+    EXPECT_EQ(hits[0]->line, line_of(plan, "Persentase laporan keuangan tepat waktu|95"));
+    EXPECT_EQ(hits[1]->line, line_of(plan, "|||Persentase laporan keuangan tepat waktu|95"));
+    EXPECT_EQ(hits[0]->severity, Severity::warning);
+    EXPECT_EQ(hits[0]->document, "rkt");
+    EXPECT_NE(hits[0]->message.find("100%"), std::string::npos) << hits[0]->message;
+}
+
 TEST(CrossDocuments, LkjMeasuresAnIndicatorNotInThePk) {
     Doc report = lkj({});
     const std::string agreed = "Persentase arsip tertata|80|80|100\n";
