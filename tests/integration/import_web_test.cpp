@@ -149,6 +149,21 @@ TEST(ImportWeb, UploadPreviewCorrectRecheckStoreAndReupload) {
     const auto said = b.get(unchanged.header("location"));
     EXPECT_NE(said.body.find("sudah pernah diimpor, tidak ada perubahan"), std::string::npos);
     EXPECT_EQ(imported_documents(f.db), before + 1);
+
+    // Another version of what is stored (a target changed) is refused with the reason, never overwritten.
+    b.get(k_page);
+    const auto changed = upload(f.server, b, k_page, "rkt-2024-kpu-kab-oku-selatan.txt", seed_text());
+    auto changed_fields = preview_fields(changed.body);
+    changed_fields[budget] = "2.057.212.000";
+    const std::string target = field_with(changed_fields, ".target", "97");
+    ASSERT_FALSE(target.empty());
+    changed_fields[target] = "50";
+    changed_fields["aksi"] = "simpan";
+    changed_fields["paksa"] = "1";
+    const auto conflict = b.post_form(k_page, changed_fields);
+    EXPECT_EQ(conflict.status, 409) << conflict.body;
+    EXPECT_NE(conflict.body.find("tidak menimpa yang lama"), std::string::npos);
+    EXPECT_EQ(imported_documents(f.db), before + 1);
 }
 
 TEST(ImportWeb, ErrorsCanBeStoredOnlyWithTheBoxTicked) {
