@@ -906,7 +906,9 @@ std::string sub_unit_in(const std::string& text) {
             }
     if (start == std::string::npos) return {};
     std::size_t end = f.size();
-    for (std::string_view stop : {" sekretariat", " komisi", " kpu", " pada ", " dinas", " badan"})
+    // A title read with the lines under it (a DOCX has no blank line between them) runs into the
+    // agreement's opening sentence, "Dalam rangka mewujudkan ...": the unit ends before it.
+    for (std::string_view stop : {" sekretariat", " komisi", " kpu", " pada ", " dinas", " badan", " dalam rangka"})
         if (const auto at = f.find(stop, start); at != std::string::npos) end = std::min(end, at);
     return title_case(std::string_view(clean).substr(start, end - start));
 }
