@@ -186,8 +186,8 @@ TEST(RoundTrip, DISABLED_RktRegencyPdf) {
 TEST(RoundTrip, DISABLED_RktProvincePdf) {
     round_trip(k_rkt_province, "rkt", "pdf", Compare::objectives);
 }
-// XLSX: the rows are all found for the regency, but an objective spanning rows is written once and
-// its later rows are read as new objectives; the province sheet loses rows.
+// XLSX: the regency sheet's rows after an objective's first one come back one column to the left
+// (an empty "No" cell is not kept as a cell), the province sheet keeps 13 of 124 items.
 TEST(RoundTrip, DISABLED_RktRegencyXlsx) {
     round_trip(k_rkt_regency, "rkt", "xlsx", Compare::objectives);
 }
@@ -207,8 +207,10 @@ TEST(RoundTrip, DISABLED_PkXlsx) {
     round_trip(k_lkj, "pk", "xlsx", Compare::agreements);
 }
 
-// --- Rencana Aksi: the B1..B12 grid. The objective's cost stands on its first row only and the seed
-// gives it as text the import does not keep as a rupiah amount, so the budget is left out here.
+// --- Rencana Aksi: the B1..B12 grid. The objective's cost is left out: the seed's cost cells are not
+// read as rupiah amounts. Not read yet: in DOCX and XLSX the row reader takes the "v" month ticks for
+// quarterly targets, so every indicator comes back empty, and the objective's code printed as
+// "Name (6709)" stays in the name; the PDF loses half the rows.
 TEST(RoundTrip, DISABLED_RenaksiDocx) {
     round_trip(k_renaksi, "renaksi", "docx", Compare::objectives);
 }
