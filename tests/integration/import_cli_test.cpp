@@ -148,5 +148,76 @@ TEST(Import, UnknownDocumentStoresNothing) {
     EXPECT_FALSE(file_exists(dir + "/k.db"));
 }
 
+// Small documents written the way offices type them (tab-separated rows), checked from the command
+// line: each has one known problem, and its corrected twin does not.
+std::string write_text(const std::string& dir, const std::string& name, const std::string& text) {
+    const std::string path = dir + "/" + name;
+    std::ofstream(path) << text;
+    return path;
+}
+
+std::string small_rkt(const std::string& budget) {
+    return "KOMISI PEMILIHAN UMUM KABUPATEN CONTOH\n\nRENCANA KINERJA TAHUNAN TAHUN 2024\n\n"
+           "No\tProgram\tSasaran strategis\tIndikator Kinerja strategis\tTarget\tKegiatan\tAnggaran\tPelaksana\n"
+           "1\t2\t3\t4\t5\t6\t7\t8\n"
+           "1\tProgram Dukungan Manajemen\tPengelolaan Keuangan dan Barang Milik Negara (3355)\t"
+           "Persentase laporan keuangan tepat waktu\t95\tPenyusunan laporan keuangan\t" +
+           budget +
+           "\tSubbagian Keuangan\n"
+           "2\tProgram Dukungan Manajemen\tOperasional Perkantoran (3360)\tPersentase arsip tertata\t80\tPenataan "
+           "arsip\t"
+           "840.977.000\tSubbagian Umum\n\nContoh, 11 Januari 2024\nSEKRETARIS\n";
+}
+
+std::string small_pk(const std::string& target) {
+    return "KOMISI PEMILIHAN UMUM KABUPATEN CONTOH\n\nPERJANJIAN KINERJA TAHUN 2024\n\n"
+           "Nama : Budi Santoso\nJabatan : Sekretaris KPU Kabupaten Contoh\nSelanjutnya disebut pihak pertama\n"
+           "Nama : Siti Aminah\nJabatan : Ketua KPU Kabupaten Contoh\n"
+           "Selaku atasan pihak pertama, selanjutnya disebut pihak kedua\n\nContoh, 25 Januari 2024\n\n"
+           "No\tSasaran Strategis\tIndikator Kinerja\tTarget\n"
+           "1.\tPengelolaan Keuangan dan Barang Milik Negara (3355)\tPersentase laporan keuangan tepat waktu\t" +
+           target + "\n";
+}
+
+bj::object check_json(const std::string& files) {
+    const auto r = run_kinerja("check " + files + " --json");
+    EXPECT_EQ(r.exit_code, 0) << r.err; // findings are the result, not a failure (contracts.md)
+    return bj::parse(r.out).as_object();
+}
+
+TEST(Check, MalformedNumberInASmallPlanAndNotInItsCorrection) {
+    const std::string dir = temp_dir();
+    const auto bad = check_json(write_text(dir, "rkt-salah.txt", small_rkt("2.57.212.000")));
+    EXPECT_TRUE(has_finding(bad, "malformed-number", 7)) << bj::serialize(bad);
+    const auto good = check_json(write_text(dir, "rkt-benar.txt", small_rkt("2.557.212.000")));
+    EXPECT_EQ(good.at("findings").as_array().size(), 0u) << bj::serialize(good);
+}
+
+TEST(Check, PkTargetAgainstTheRktsAcrossFiles) {
+    const std::string dir = temp_dir();
+    const std::string plan = write_text(dir, "rkt.txt", small_rkt("2.557.212.000"));
+    const auto differs = check_json(plan + " " + write_text(dir, "pk-beda.txt", small_pk("100%")));
+    // The RKT plans 95 where the PK signed 100%: found at the RKT row, naming the PK's target.
+    bool found = false;
+    for (const auto& f : differs.at("findings").as_array())
+        if (f.at("id").as_string() == "target-differs-from-agreement" &&
+            std::string(f.at("message").as_string()).find("100%") != std::string::npos)
+            found = true;
+    EXPECT_TRUE(found) << bj::serialize(differs);
+    const auto agrees = check_json(plan + " " + write_text(dir, "pk-sama.txt", small_pk("95%")));
+    EXPECT_FALSE(has_finding(agrees, "target-differs-from-agreement", 0)) << bj::serialize(agrees);
+}
+
+TEST(Check, AnotherOfficesNameInASmallPlan) {
+    const std::string dir = temp_dir();
+    std::string text = small_rkt("2.557.212.000");
+    const std::string statement = "Persentase laporan keuangan";
+    text.replace(text.find(statement), statement.size(), "Persentase KPU Kota Prabumulih yang menyusun laporan");
+    const auto bad = check_json(write_text(dir, "rkt-nama.txt", text));
+    EXPECT_TRUE(has_finding(bad, "foreign-office-name", 7)) << bj::serialize(bad);
+    const auto missing = run_kinerja("check " + dir + "/tidak-ada.txt --json");
+    EXPECT_EQ(missing.exit_code, 2) << missing.err;
+}
+
 } // namespace
 } // namespace kinerja::test
