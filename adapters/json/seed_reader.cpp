@@ -244,25 +244,30 @@ private:
             }
             item("objective", o, parent, "name");
         }
+        // Objectives stand under a program's activities (the KPU IKU) or right under the program (a
+        // Renstra chapter's table); their indicators may carry a unit and a target per year.
+        const auto objectives_under = [&](const bj::object& parent, std::int64_t parent_item) {
+            for (const auto& ov : arr(parent, "objectives")) {
+                const auto& o = obj(ov);
+                const std::int64_t rid = item("objective", o, parent_item, "name");
+                const std::int64_t oid = m_d.add("objective", {{"office_id", m_office->id},
+                                                               {"renstra_item_id", rid},
+                                                               {"name", str(o, "name")},
+                                                               {"source", m_source},
+                                                               {"line", integer(o, "line")}});
+                int n = 0;
+                for (const auto& iv : arr(o, "indicators")) {
+                    const auto& i = obj(iv);
+                    yearly_figures(add_indicator(oid, ++n, i, "name", str(i, "unit"), false), i);
+                }
+            }
+        };
         for (const auto& pv : arr(r, "programs")) {
             const auto& p = obj(pv);
             const std::int64_t pid = item("program", p, {}, "name");
-            for (const auto& av : arr(p, "activities")) {
-                const auto& a = obj(av);
-                const std::int64_t aid = item("activity", a, pid, "name");
-                for (const auto& ov : arr(a, "objectives")) {
-                    const auto& o = obj(ov);
-                    const std::int64_t rid = item("objective", o, aid, "name");
-                    const std::int64_t oid = m_d.add("objective", {{"office_id", m_office->id},
-                                                                   {"renstra_item_id", rid},
-                                                                   {"name", str(o, "name")},
-                                                                   {"source", m_source},
-                                                                   {"line", integer(o, "line")}});
-                    int n = 0;
-                    for (const auto& iv : arr(o, "indicators"))
-                        add_indicator(oid, ++n, obj(iv), "name", "", false);
-                }
-            }
+            for (const auto& av : arr(p, "activities"))
+                objectives_under(obj(av), item("activity", obj(av), pid, "name"));
+            objectives_under(p, pid);
         }
         renstra_indicators(r, id);
     }
@@ -288,17 +293,20 @@ private:
                                                    {"source", m_source},
                                                    {"line", integer(i, "line")}});
             }
-            const std::string unit = str(i, "unit");
             // Not registered by name: the measured indicators of the same document stay the ones PK items and
             // budgets refer to.
-            const std::int64_t id = add_indicator(it->second, ++numbers[it->second], i, "name", unit, false);
-            for (const auto& tv : arr(i, "targets")) {
-                const auto& t = obj(tv);
-                const std::int64_t year = integer(t, "year");
-                add_target(id, year, str(t, "target"), unit, integer(t, "line"));
-                m_recorded_at = std::to_string(year + 1) + "-01-16T00:00:00Z";
-                add_actual(id, year, t);
-            }
+            yearly_figures(add_indicator(it->second, ++numbers[it->second], i, "name", str(i, "unit"), false), i);
+        }
+    }
+
+    // A Renstra or IKU indicator's target per year, and its realization as that year's December entry.
+    void yearly_figures(std::int64_t indicator_id, const bj::object& i) {
+        for (const auto& tv : arr(i, "targets")) {
+            const auto& t = obj(tv);
+            const std::int64_t year = integer(t, "year");
+            add_target(indicator_id, year, str(t, "target"), str(i, "unit"), integer(t, "line"));
+            m_recorded_at = std::to_string(year + 1) + "-01-16T00:00:00Z";
+            add_actual(indicator_id, year, t);
         }
     }
 

@@ -68,5 +68,23 @@ TEST(SeedReader, RenstraIndicatorsWithYearlyTargetsAndRealizations) {
               (std::vector<std::string>{"2016-01-16T00:00:00Z", "2017-01-16T00:00:00Z"}));
 }
 
+// A Renstra chapter's table (sample 11): objectives right under their program, indicators with a
+// unit and a target per year.
+TEST(SeedReader, RenstraProgramObjectivesWithYearlyTargets) {
+    const app::Dataset d = load(R"({"schema": "kinerja.seed/1", "source": "iku.txt", "kind": "renstra", "year": 2017,
+      "office": {"code": "inspektorat-jabar", "name": "Inspektorat Provinsi Jawa Barat"},
+      "renstra": {"period_start": 2013, "period_end": 2018, "programs": [
+        {"number": "1", "name": "Program Pengembangan Budidaya Perikanan", "line": 182, "objectives": [
+          {"name": "Meningkatnya produksi perikanan", "line": 182, "indicators": [
+            {"name": "peningkatan Produksi Perikanan Budidaya", "unit": "persen", "line": 182,
+             "targets": [{"year": 2017, "target": "5", "line": 182}, {"year": 2018, "target": "5,5", "line": 182}]}]}]}]}})");
+    EXPECT_EQ(column(d, "renstra_item", "kind"), (std::vector<std::string>{"program", "objective"}));
+    EXPECT_EQ(column(d, "objective", "name"), (std::vector<std::string>{"Meningkatnya produksi perikanan"}));
+    EXPECT_EQ(column(d, "indicator", "unit"), (std::vector<std::string>{"persen"}));
+    EXPECT_EQ(column(d, "indicator_target", "year"), (std::vector<std::string>{"2017", "2018"}));
+    EXPECT_EQ(column(d, "indicator_target", "value"), (std::vector<std::string>{"5", "5.5"}));
+    EXPECT_TRUE(column(d, "actual", "year").empty()); // a plan: no realization
+}
+
 } // namespace
 } // namespace kinerja::json
