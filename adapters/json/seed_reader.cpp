@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "core/checks.h"
@@ -301,9 +302,13 @@ private:
 
     // A Renstra or IKU indicator's target per year, and its realization as that year's December entry.
     void yearly_figures(std::int64_t indicator_id, const bj::object& i) {
+        std::set<std::int64_t> years;
         for (const auto& tv : arr(i, "targets")) {
             const auto& t = obj(tv);
             const std::int64_t year = integer(t, "year");
+            // A table whose header prints a year twice ("2017 2017", sample 11) gives two targets of one
+            // year: the first is stored, as an indicator has one target a year.
+            if (!years.insert(year).second) continue;
             add_target(indicator_id, year, str(t, "target"), str(i, "unit"), integer(t, "line"));
             m_recorded_at = std::to_string(year + 1) + "-01-16T00:00:00Z";
             add_actual(indicator_id, year, t);

@@ -77,11 +77,13 @@ TEST(SeedReader, RenstraProgramObjectivesWithYearlyTargets) {
         {"number": "1", "name": "Program Pengembangan Budidaya Perikanan", "line": 182, "objectives": [
           {"name": "Meningkatnya produksi perikanan", "line": 182, "indicators": [
             {"name": "peningkatan Produksi Perikanan Budidaya", "unit": "persen", "line": 182,
-             "targets": [{"year": 2017, "target": "5", "line": 182}, {"year": 2018, "target": "5,5", "line": 182}]}]}]}]}})");
+             "targets": [{"year": 2017, "target": "5", "line": 182}, {"year": 2018, "target": "5,5", "line": 182},
+                         {"year": 2018, "target": "6", "line": 190}]}]}]}]}})");
     EXPECT_EQ(column(d, "renstra_item", "kind"), (std::vector<std::string>{"program", "objective"}));
     EXPECT_EQ(column(d, "objective", "name"), (std::vector<std::string>{"Meningkatnya produksi perikanan"}));
     EXPECT_EQ(column(d, "indicator", "unit"), (std::vector<std::string>{"persen"}));
     EXPECT_EQ(column(d, "indicator_target", "year"), (std::vector<std::string>{"2017", "2018"}));
+    // The year printed twice in a header: the first target of the year stays.
     EXPECT_EQ(column(d, "indicator_target", "value"), (std::vector<std::string>{"5", "5.5"}));
     EXPECT_TRUE(column(d, "actual", "year").empty()); // a plan: no realization
 }
