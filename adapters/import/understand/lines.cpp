@@ -109,6 +109,19 @@ std::vector<LayoutCell> layout_cells(std::string_view raw) {
     return cells;
 }
 
+std::vector<LayoutWord> layout_words(std::string_view raw) {
+    std::vector<LayoutWord> out;
+    for (const auto& cell : layout_cells(raw)) {
+        std::size_t i = 0;
+        while (i < cell.text.size()) {
+            const std::size_t end = std::min(cell.text.find(' ', i), cell.text.size());
+            out.push_back(LayoutWord{cell.column + static_cast<int>(i), cell.text.substr(i, end - i), i > 0});
+            i = end + 1;
+        }
+    }
+    return out;
+}
+
 bool is_column_number_row(const Line& line) {
     // Every token is "(n)" or "n", and they count up from 1 (allowing a merged header, e.g. 1 2 4 5).
     int count = 0, last = 0;

@@ -34,6 +34,15 @@ struct LayoutCell {
 };
 std::vector<LayoutCell> layout_cells(std::string_view raw);
 
+// The words of a column-aligned line with the byte offset each starts at; `run_on` when one space
+// parts it from the word before (the same cell).
+struct LayoutWord {
+    int x = 0;
+    std::string text;
+    bool run_on = false;
+};
+std::vector<LayoutWord> layout_words(std::string_view raw);
+
 // "(1) (2) (3) (4)", "1 2 3 4 5 6 7 8" in cells or in one cell: the column-number row under a header.
 bool is_column_number_row(const Line& line);
 

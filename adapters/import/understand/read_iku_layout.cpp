@@ -18,24 +18,7 @@ namespace kinerja::import {
 namespace bj = boost::json;
 namespace {
 
-struct Word {
-    int x = 0;
-    std::string text;
-    bool run_on = false; // one space after the word before it: the same cell
-};
-
-std::vector<Word> words_of(const std::string& raw) {
-    std::vector<Word> out;
-    for (const auto& cell : layout_cells(raw)) {
-        std::size_t i = 0;
-        while (i < cell.text.size()) {
-            const std::size_t end = std::min(cell.text.find(' ', i), cell.text.size());
-            out.push_back(Word{cell.column + static_cast<int>(i), cell.text.substr(i, end - i), i > 0});
-            i = end + 1;
-        }
-    }
-    return out;
-}
+using Word = LayoutWord;
 
 enum class AnchorKind { baseline, target, actual, unit };
 struct Anchor {
@@ -92,14 +75,14 @@ public:
 private:
     // A line with two or more years, and "indikator" within eight lines above or four below it.
     bool header_at(std::size_t year_index, Table& t) const {
-        const auto words = words_of(m_lines[year_index].raw);
+        const auto words = layout_words(m_lines[year_index].raw);
         std::vector<Word> years;
         for (const auto& w : words)
             if (is_year_word(w.text)) years.push_back(w);
         if (years.size() < 2 || years.size() * 2 < words.size()) return false;
         int indicator_x = -1;
         for (std::size_t k = year_index >= 8 ? year_index - 8 : 0; k < m_lines.size() && k <= year_index + 4; ++k)
-            for (const auto& w : words_of(m_lines[k].raw))
+            for (const auto& w : layout_words(m_lines[k].raw))
                 if (fold(w.text) == "indikator" && indicator_x < 0) indicator_x = w.x;
         if (indicator_x < 0) return false;
         // The header's lines after the years: capitals and years only.
@@ -109,7 +92,7 @@ private:
         std::vector<Word> subs;
         // TARGET and REALISASI stand under the years; Satuan and EKSISTING anywhere in the header.
         for (std::size_t k = year_index >= 6 ? year_index - 6 : 0; k <= last; ++k)
-            for (const auto& w : words_of(m_lines[k].raw)) {
+            for (const auto& w : layout_words(m_lines[k].raw)) {
                 const std::string f = fold(w.text);
                 const bool sub = f == "target" || f == "targe" || f == "t" || f == "realisasi";
                 if (sub && k >= year_index) subs.push_back(w);
@@ -234,7 +217,7 @@ private:
                 continue;
             }
             blanks = 0;
-            auto w = words_of(m_lines[i].raw);
+            auto w = layout_words(m_lines[i].raw);
             if (ends_table(w)) break;
             words.push_back(std::move(w));
         }

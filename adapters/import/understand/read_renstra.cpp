@@ -19,23 +19,7 @@ namespace kinerja::import {
 namespace bj = boost::json;
 namespace {
 
-struct Word {
-    int x = 0;
-    std::string text;
-};
-
-std::vector<Word> words_of(const std::string& raw) {
-    std::vector<Word> out;
-    for (const auto& cell : layout_cells(raw)) {
-        std::size_t i = 0;
-        while (i < cell.text.size()) {
-            const std::size_t end = std::min(cell.text.find(' ', i), cell.text.size());
-            out.push_back(Word{cell.column + static_cast<int>(i), cell.text.substr(i, end - i)});
-            i = end + 1;
-        }
-    }
-    return out;
-}
+using Word = LayoutWord;
 
 bool is_year_word(const std::string& w) {
     return w.size() == 4 && year_in(w).has_value();
@@ -82,7 +66,7 @@ public:
 private:
     // A line of years only (two or more) with "Indikator" and "Sasaran" in the eight lines above.
     bool header_at(std::size_t index, Header& h) const {
-        const auto words = words_of(m_lines[index].raw);
+        const auto words = layout_words(m_lines[index].raw);
         if (words.size() < 2 ||
             !std::all_of(words.begin(), words.end(), [](const Word& w) { return is_year_word(w.text); }))
             return false;
@@ -90,7 +74,7 @@ private:
             h.years.push_back(YearColumn{w.x, std::stoi(w.text)});
         h.years_index = index;
         for (std::size_t k = index >= 8 ? index - 8 : 0; k < index; ++k)
-            for (const auto& w : words_of(m_lines[k].raw)) {
+            for (const auto& w : layout_words(m_lines[k].raw)) {
                 const std::string f = fold(w.text);
                 // The first word of each kind: "Program" also stands inside "Sasaran Program".
                 if (f == "program" && (h.program_x < 0 || w.x < h.program_x)) h.program_x = w.x;
@@ -158,7 +142,7 @@ private:
                 continue;
             }
             blanks = 0;
-            const auto words = words_of(m_lines[i].raw);
+            const auto words = layout_words(m_lines[i].raw);
             if (ends_table(words)) break;
             if (std::all_of(words.begin(), words.end(), [](const Word& w) { return is_year_word(w.text); }) &&
                 words.size() >= 2)
@@ -175,7 +159,7 @@ private:
         for (const auto index : body) {
             Row line_row;
             line_row.index = index;
-            const auto words = words_of(m_lines[index].raw);
+            const auto words = layout_words(m_lines[index].raw);
             for (std::size_t k = 0; k < words.size(); ++k) {
                 const Word& w = words[k];
                 if (k == 0 && w.x < c.objective && is_row_number(w.text) && words.size() > 1 &&
