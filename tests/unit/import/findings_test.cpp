@@ -328,7 +328,8 @@ TEST(Lkj, AchievementEitherHalfUpOrTruncated) {
     LkjFaults f;
     f.achievement = "94,75";
     const Doc d = lkj(f);
-    const auto hits = with_id(lkj_findings(f), "achievement-mismatch");
+    const auto found = lkj_findings(f); // with_id points into it
+    const auto hits = with_id(found, "achievement-mismatch");
     ASSERT_FALSE(hits.empty());
     EXPECT_EQ(hits[0]->line, line_of(d, "Persentase laporan keuangan tepat waktu|95|90|94,75"));
 }
