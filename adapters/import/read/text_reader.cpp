@@ -78,7 +78,8 @@ bool is_space(char c) {
 // NUL anywhere, or more than one byte in ten a control character that text does not use: a program,
 // an image, a database, an old .doc saved under the wrong name.
 bool looks_binary(std::string_view text) {
-    if (std::memchr(text.data(), 0, text.size()) != nullptr) return true;
+    // An empty view may have no data at all, and memchr must not be given a null pointer.
+    if (!text.empty() && std::memchr(text.data(), 0, text.size()) != nullptr) return true;
     std::size_t controls = 0;
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
