@@ -47,6 +47,9 @@ void read_pk(Context& ctx); // one or more agreements -> seed["agreements"]
 // the attached PKs of an LKj. Appends to seed["agreements"].
 void read_agreements(Context& ctx, int first_line, int last_line);
 void read_renaksi(Context& ctx); // -> seed["action_plan"]
+// A Rencana Aksi table with its header (Kinerja's own report, a Word or Excel form): its rows by
+// their columns into plan["objectives"]; false when the lines hold no such table.
+bool read_renaksi_grid(Context& ctx, boost::json::object& plan);
 void read_iku(Context& ctx);     // -> seed["renstra"] (objectives and indicators with targets)
 void read_renstra(Context& ctx); // -> seed["renstra"] (programs, objectives, indicators, yearly targets)
 void read_lkj(Context& ctx);     // -> measurement, budgets, previous_year, evaluations, obstacles,

@@ -1154,12 +1154,15 @@ void read_frame(Context& ctx, bj::object& plan) {
 void read_renaksi(Context& ctx) {
     bj::object plan;
     read_frame(ctx, plan);
-    if (is_table_form(ctx.lines))
-        read_table_rows(ctx, plan);
-    else if (has_month_ticks(ctx.lines))
-        FlowReader(ctx).read(plan);
-    else
-        read_paragraphs(ctx, plan);
+    // A table with its header is read by its columns (read_renaksi_grid.cpp); the others by their form.
+    if (!read_renaksi_grid(ctx, plan)) {
+        if (is_table_form(ctx.lines))
+            read_table_rows(ctx, plan);
+        else if (has_month_ticks(ctx.lines))
+            FlowReader(ctx).read(plan);
+        else
+            read_paragraphs(ctx, plan);
+    }
     ctx.seed["action_plan"] = std::move(plan);
 }
 

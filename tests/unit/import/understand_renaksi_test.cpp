@@ -69,5 +69,45 @@ TEST(UnderstandRenaksi, SampleDishubMonitoringFlow) {
     expect_same_frame(expected, actual);
 }
 
+// A Rencana Aksi grid with its header (a Word or Excel form, or Kinerja's own report): columns found
+// by their header words in another order than ours, month names for columns, an unknown month "?",
+// the objective's code after its name, and the total row that ends the table.
+TEST(UnderstandRenaksi, GridReadByItsHeader) {
+    SourceText source{"renaksi.docx",
+                      "docx",
+                      {"RENCANA AKSI TAHUN 2024", "KPU Kabupaten Mesuji",
+                       "No\tSasaran\tIndikator "
+                       "Kinerja\tKegiatan\tTarget\tJan\tFeb\tMar\tApr\tMei\tJun\tJul\tAgu\tSep\tOkt\tNov\tDes\tPelaksan"
+                       "a\tAnggaran (Rp)",
+                       "1\tPembentukan Badan Adhoc (6867)\tPersentase pelantikan PPK\tPelantikan "
+                       "PPK\t100%\tv\t\t\tv\t\t\t\t\t\t\t\t\tSubbagian Teknis\t1.250.000",
+                       "\t\tPersentase pembentukan PPS\tPembentukan "
+                       "PPS\t100%\t?\t?\t?\t?\t?\t?\t?\t?\t?\t?\t?\t?\tSubbagian Teknis\t",
+                       "2\tMasa Kampanye Pemilu\tJumlah APK terfasilitasi\tRapat APK\t5 "
+                       "jenis\t\t\t\t\t\t\t\t\t\tv\tv\tv\tSubbagian Teknis\t900.000",
+                       "Jumlah\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t2.150.000", "Mesuji, 10 Januari 2024"}};
+    auto r = understand(source, "renaksi");
+    ASSERT_TRUE(r) << r.error().message;
+    const auto& objectives = r->seed.at("action_plan").at("objectives").as_array();
+    ASSERT_EQ(objectives.size(), 2u);
+    EXPECT_EQ(objectives[0].at("name"), "Pembentukan Badan Adhoc");
+    EXPECT_EQ(objectives[0].at("code"), "6867");
+    EXPECT_EQ(objectives[0].at("cost"), "1.250.000");
+    EXPECT_TRUE(objectives[1].at("code").is_null());
+    const auto& items = objectives[0].at("items").as_array();
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0].at("indicator"), "Persentase pelantikan PPK");
+    EXPECT_EQ(items[0].at("target"), "100%");
+    EXPECT_EQ(items[0].at("activity"), "Pelantikan PPK");
+    EXPECT_EQ(bj::serialize(items[0].at("months")), "[1,4]");
+    EXPECT_EQ(items[0].at("month_ticks"), 2);
+    EXPECT_EQ(items[0].at("executor"), "Subbagian Teknis");
+    EXPECT_EQ(items[0].at("line"), 4);
+    // "?": the source did not say which months; never a guess.
+    EXPECT_TRUE(items[1].at("months").is_null());
+    EXPECT_TRUE(items[1].at("month_ticks").is_null());
+    EXPECT_EQ(bj::serialize(objectives[1].at("items").at(0).at("months")), "[10,11,12]");
+}
+
 } // namespace
 } // namespace kinerja::import::testing
