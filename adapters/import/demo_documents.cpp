@@ -41,7 +41,11 @@ Result<std::string> through_importer(std::string_view seed_name, std::string_vie
     const std::string kind = std::string(transcription.at("kind").as_string());
     auto doc = understand(*source, kind);
     if (!doc) return tl::unexpected(doc.error());
-    for (const auto& section : imported_sections().at(kind)) {
+    const auto sections = imported_sections().find(kind);
+    if (sections == imported_sections().end())
+        return tl::unexpected(
+            Error{ErrorCode::internal, "Jenis dokumen demo '" + kind + "' tidak dikenal", std::string(seed_name)});
+    for (const auto& section : sections->second) {
         if (auto it = doc->seed.find(section); it != doc->seed.end())
             transcription[section] = it->value();
         else

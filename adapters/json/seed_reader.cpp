@@ -302,6 +302,8 @@ private:
 
     // A Renstra or IKU indicator's target per year, and its realization as that year's December entry.
     void yearly_figures(std::int64_t indicator_id, const bj::object& i) {
+        // Each year's realization is dated after its year; the document's own date stays for what follows.
+        const std::string document_recorded_at = m_recorded_at;
         std::set<std::int64_t> years;
         for (const auto& tv : arr(i, "targets")) {
             const auto& t = obj(tv);
@@ -313,6 +315,7 @@ private:
             m_recorded_at = std::to_string(year + 1) + "-01-16T00:00:00Z";
             add_actual(indicator_id, year, t);
         }
+        m_recorded_at = document_recorded_at;
     }
 
     std::int64_t add_indicator(std::int64_t objective_id, int number, const bj::object& o, const char* key,

@@ -36,6 +36,7 @@ const char* type_label(const std::string& kind) {
     if (kind == "pk") return "Perjanjian Kinerja (PK)";
     if (kind == "renaksi") return "Rencana Aksi";
     if (kind == "lkj") return "Laporan Kinerja (LKj)";
+    if (kind == "renstra") return "Rencana Strategis (Renstra)";
     return "tidak dikenali";
 }
 
@@ -251,12 +252,12 @@ void add_sections(Preview& p, const bj::object& seed) {
 }
 
 bool is_type(const std::string& t) {
-    return t == "auto" || t == "iku" || t == "rkt" || t == "pk" || t == "renaksi" || t == "lkj";
+    return t == "auto" || t == "iku" || t == "renstra" || t == "rkt" || t == "pk" || t == "renaksi" || t == "lkj";
 }
 
 list type_options(const std::string& chosen) {
     list out;
-    for (const char* t : {"auto", "iku", "rkt", "pk", "renaksi", "lkj"}) {
+    for (const char* t : {"auto", "iku", "renstra", "rkt", "pk", "renaksi", "lkj"}) {
         Data d;
         d.set("value", t);
         d.set("label", std::string(t) == "auto" ? "Kenali otomatis" : type_label(t));

@@ -1,5 +1,6 @@
 #include "adapters/import/read/docx_numbering.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "adapters/import/read/office_package.h"
@@ -72,7 +73,8 @@ Result<DocxNumbering> DocxNumbering::load(ZipArchive& zip, const std::string& do
             Level& l = into[static_cast<std::size_t>(ilvl)];
             if (pugi::xml_node f = child(lvl, "numFmt")) l.format = attribute(f, "val").value();
             if (pugi::xml_node t = child(lvl, "lvlText")) l.text = attribute(t, "val").value();
-            if (pugi::xml_node s = child(lvl, "start")) l.start = int_attribute(s, "val", 1);
+            // Bounded, so that counting on from it cannot overflow.
+            if (pugi::xml_node s = child(lvl, "start")) l.start = std::clamp(int_attribute(s, "val", 1), 0, 1'000'000);
         }
     };
     std::map<std::string, std::array<Level, level_count>> abstracts;
@@ -96,7 +98,8 @@ Result<DocxNumbering> DocxNumbering::load(ZipArchive& zip, const std::string& do
                 list.levels[static_cast<std::size_t>(ilvl)] = redefined[static_cast<std::size_t>(ilvl)];
             }
             if (pugi::xml_node s = child(o, "startOverride"))
-                list.levels[static_cast<std::size_t>(ilvl)].start = int_attribute(s, "val", 1);
+                list.levels[static_cast<std::size_t>(ilvl)].start =
+                    std::clamp(int_attribute(s, "val", 1), 0, 1'000'000);
         }
         out.lists_[id] = list;
     }
@@ -109,9 +112,10 @@ std::string DocxNumbering::next(int num_id, int level) {
     List& list = it->second;
     const auto at = static_cast<std::size_t>(level);
     // A level counts on from its start; the levels below it start again.
-    list.counters[at] = list.counters[at] == 0 ? list.levels[at].start : list.counters[at] + 1;
+    list.counters[at] = list.started[at] ? list.counters[at] + 1 : list.levels[at].start;
+    list.started[at] = true;
     for (std::size_t deeper = at + 1; deeper < level_count; ++deeper)
-        list.counters[deeper] = 0;
+        list.started[deeper] = false;
     const Level& l = list.levels[at];
     if (l.format == "bullet" || l.format == "none") return {};
     std::string label;
@@ -120,7 +124,7 @@ std::string DocxNumbering::next(int num_id, int level) {
         if (c == '%' && i + 1 < l.text.size() && l.text[i + 1] >= '1' && l.text[i + 1] <= '9') {
             const auto ref = static_cast<std::size_t>(l.text[i + 1] - '1');
             // A level above that has not been counted yet prints its start, as Word does.
-            const int n = list.counters[ref] == 0 ? list.levels[ref].start : list.counters[ref];
+            const int n = list.started[ref] ? list.counters[ref] : list.levels[ref].start;
             label += list_number(n, list.levels[ref].format);
             ++i;
         } else {

@@ -33,7 +33,8 @@ private:
     };
     struct List {
         std::array<Level, level_count> levels;
-        std::array<int, level_count> counters{}; // the number last given at each level, 0 before the first
+        std::array<int, level_count> counters{}; // the number last given at each level
+        std::array<bool, level_count> started{}; // whether the level has given a number since it (re)started
     };
     std::map<int, List> lists_; // by numId: each w:num counts its own paragraphs
 };

@@ -67,7 +67,8 @@ std::optional<Columns> header_at(const std::vector<Line>& lines, std::size_t i) 
         int found = 0;
         std::array<std::optional<std::size_t>, 12> months;
         for (std::size_t k = 0; k < lines[row].cells.size(); ++k)
-            if (auto m = month_of(lines[row].cells[k]); m && (!c.indicator || k > *c.indicator)) {
+            if (auto m = month_of(lines[row].cells[k]);
+                m && (!c.indicator || k > *c.indicator) && !months[static_cast<std::size_t>(*m - 1)]) {
                 months[static_cast<std::size_t>(*m - 1)] = k;
                 ++found;
             }

@@ -58,7 +58,9 @@ public:
         for (std::size_t i = 0; i < m_lines.size(); ++i) {
             Header h;
             if (!header_at(i, h)) continue;
-            i = read_body(h);
+            // Resume at the line that ended the body: it may be the next table's header (a table
+            // continued after a page break with its header printed again).
+            i = std::max(i, read_body(h) - 1);
         }
         return std::move(m_programs);
     }

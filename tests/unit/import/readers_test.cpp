@@ -518,6 +518,32 @@ TEST(DocxReader, ListLevelsOverridesAndBullets) {
                      "II.1 Renstra", "IV. Akuntabilitas", "butir", "II.2 Capaian\t94,44%"}));
 }
 
+// A list may start at 0 (Word allows it) and count on; an absurd start is bounded, not an overflow.
+TEST(DocxReader, ListStartingAtZeroCountsOnAndHugeStartsAreBounded) {
+    const std::string w = R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main")";
+    const std::string numbering =
+        "<?xml version=\"1.0\"?><w:numbering " + w + ">" +
+        R"(<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="0"/><w:numFmt w:val="decimal"/>)"
+        R"(<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>)"
+        R"(<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="2147483647"/><w:numFmt w:val="decimal"/>)"
+        R"(<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>)"
+        R"(<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>)"
+        "</w:numbering>";
+    const auto p = [](int num, const std::string& text) {
+        return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"" + std::to_string(num) +
+               "\"/></w:numPr></w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+    };
+    const std::string docx = make_docx(
+        p(1, "nol") + p(1, "satu") + p(2, "besar") + p(2, "lagi"),
+        {{"word/_rels/document.xml.rels",
+          R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+          R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>)"
+          R"(</Relationships>)"},
+         {"word/numbering.xml", numbering}});
+    EXPECT_EQ(lines_of(read_source_bytes("nol.docx", docx)),
+              (Lines{"0. nol", "1. satu", "1000000. besar", "1000001. lagi"}));
+}
+
 TEST(DocxReader, ListNumberFormats) {
     using kinerja::import::read::list_number;
     EXPECT_EQ(list_number(4, "upperRoman"), "IV");
