@@ -92,5 +92,29 @@ TEST(UnderstandRenstra, NoTableIsAWarningNotACrash) {
     EXPECT_EQ(result->findings[0].id, "renstra_table_missing");
 }
 
+// A table continued after a page break with its header printed again and no page footer between:
+// the rows after the second header are read on.
+TEST(UnderstandRenstra, TableContinuedUnderARepeatedHeader) {
+    SourceText t{"renstra-lanjut.txt", "text", {}};
+    t.lines = {
+        "Review Rencana Strategis (RENSTRA) Tahun 2017-2018",
+        "",
+        "    Program          Sasaran          Indikator Kinerja     Satuan",
+        "                                                                    2017      2018",
+        " 1  Program Satu     Meningkatnya mutu Jumlah kegiatan      keg       4         5",
+        "    Program          Sasaran          Indikator Kinerja     Satuan",
+        "                                                                    2017      2018",
+        " 2  Program Dua      Terjaganya mutu  Luas kawasan          Ha        12,5      13",
+        "",
+    };
+    const auto v = understood(t);
+    ASSERT_TRUE(v.as_object().contains("renstra"));
+    const auto& programs = v.at("renstra").at("programs").as_array();
+    ASSERT_EQ(programs.size(), 2u) << boost::json::serialize(v);
+    EXPECT_EQ(programs[1].at("name").as_string(), "Program Dua");
+    EXPECT_EQ(programs[1].at("objectives").at(0).at("indicators").at(0).at("targets").at(1).at("target").as_string(),
+              "13");
+}
+
 } // namespace
 } // namespace kinerja::import
