@@ -386,14 +386,10 @@ void read_lkj_agreements(Doc& doc) {
 // The RKT an LKj restates (BAB II "C. Rencana Kinerja Tahunan 2024" up to the next lettered section
 // or chapter): read_rkt reads it from those lines alone, which keep their numbers in the document.
 // The table of contents names the section too; the first heading whose lines hold an RKT counts.
-namespace {
-
 bool lettered_heading(const Line& line) {
     const std::string& t = line.text;
     return t.size() > 3 && t[1] == '.' && t[2] == ' ' && std::isupper(static_cast<unsigned char>(t[0]));
 }
-
-} // namespace
 
 void read_lkj_rkt(Doc& doc) {
     for (std::size_t first = 0; first < doc.lampiran && first < doc.size(); ++first) {

@@ -77,6 +77,8 @@ struct Heading {
     std::string number, name;
 };
 std::optional<Heading> objective_heading(std::string_view text);
+// "C. Rencana Kinerja Tahunan 2024": a chapter's lettered section heading.
+bool lettered_heading(const Line& line);
 
 // The sections (read_lkj.cpp, read_lkj_budgets.cpp, read_lkj_prose.cpp, read_lkj_flow.cpp).
 void read_measurement(Doc& doc, const std::vector<Table>& tables);

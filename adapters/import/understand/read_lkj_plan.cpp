@@ -12,11 +12,6 @@ namespace kinerja::import::lkj {
 namespace bj = boost::json;
 namespace {
 
-bool lettered_heading(const Line& line) {
-    const std::string& t = line.text;
-    return t.size() > 3 && t[1] == '.' && t[2] == ' ' && std::isupper(static_cast<unsigned char>(t[0]));
-}
-
 // "1. text" -> number "1", text "text".
 bool numbered(const std::string& text, std::string& number, std::string& rest) {
     std::size_t i = 0;

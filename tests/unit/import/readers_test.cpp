@@ -482,6 +482,17 @@ TEST(DocxReader, AutomaticListNumbersAreWritten) {
     EXPECT_TRUE(has("b. Persentase pembentukan PPS"));
 }
 
+// A DOCX whose document refers to this word/numbering.xml.
+std::string numbered_docx(const std::string& body, const std::string& numbering) {
+    return make_docx(
+        body,
+        {{"word/_rels/document.xml.rels",
+          R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+          R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>)"
+          R"(</Relationships>)"},
+         {"word/numbering.xml", numbering}});
+}
+
 // Levels, a list restarted at another number, bullets, and a numbered paragraph in a table cell.
 TEST(DocxReader, ListLevelsOverridesAndBullets) {
     const std::string w = R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main")";
@@ -506,13 +517,7 @@ TEST(DocxReader, ListLevelsOverridesAndBullets) {
                              p(2, 0, "Akuntabilitas") + p(3, 0, "butir") + "<w:tbl><w:tr><w:tc>" + p(1, 1, "Capaian") +
                              "</w:tc><w:tc><w:p><w:r><w:t>94,44%</w:t>"
                              "</w:r></w:p></w:tc></w:tr></w:tbl>";
-    const std::string docx = make_docx(
-        body,
-        {{"word/_rels/document.xml.rels",
-          R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-          R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>)"
-          R"(</Relationships>)"},
-         {"word/numbering.xml", numbering}});
+    const std::string docx = numbered_docx(body, numbering);
     EXPECT_EQ(lines_of(read_source_bytes("bab.docx", docx)),
               (Lines{"I. Pendahuluan", "I.1 Latar belakang", "I.2 Maksud", "a) pertama", "b) kedua", "II. Perencanaan",
                      "II.1 Renstra", "IV. Akuntabilitas", "butir", "II.2 Capaian\t94,44%"}));
@@ -533,13 +538,7 @@ TEST(DocxReader, ListStartingAtZeroCountsOnAndHugeStartsAreBounded) {
         return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"" + std::to_string(num) +
                "\"/></w:numPr></w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
     };
-    const std::string docx = make_docx(
-        p(1, "nol") + p(1, "satu") + p(2, "besar") + p(2, "lagi"),
-        {{"word/_rels/document.xml.rels",
-          R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-          R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>)"
-          R"(</Relationships>)"},
-         {"word/numbering.xml", numbering}});
+    const std::string docx = numbered_docx(p(1, "nol") + p(1, "satu") + p(2, "besar") + p(2, "lagi"), numbering);
     EXPECT_EQ(lines_of(read_source_bytes("nol.docx", docx)),
               (Lines{"0. nol", "1. satu", "1000000. besar", "1000001. lagi"}));
 }
