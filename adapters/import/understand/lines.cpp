@@ -80,6 +80,7 @@ std::vector<Line> make_lines(const SourceText& source) {
         line.number = ++number;
         line.raw = raw;
         line.text = clean_text(raw);
+        line.positioned = source.format == "xlsx";
         std::size_t start = 0;
         while (true) {
             const std::size_t tab = raw.find('\t', start);

@@ -17,6 +17,7 @@ struct Line {
     std::string raw;                // as read
     std::string text;               // clean_text(raw) with tabs turned into single spaces
     std::vector<std::string> cells; // split at tabs, each clean_text'ed; one cell when there is no tab
+    bool positioned = false;        // every cell stands in its own column (a spreadsheet row): none slid
     bool blank() const { return text.empty(); }
     bool tabbed() const { return cells.size() > 1; }
 };

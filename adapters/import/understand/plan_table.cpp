@@ -102,7 +102,8 @@ std::vector<std::string> statements(std::string_view raw_cell) {
     return out;
 }
 
-std::vector<std::string> aligned_cells(std::vector<std::string> cells, std::size_t columns, bool numbered_table) {
+std::vector<std::string> aligned_cells(std::vector<std::string> cells, std::size_t columns, bool numbered_table,
+                                       bool positioned) {
     if (columns == 0) return {};
     if (cells.size() > columns) {
         // Cells past the header (a stray tab at the end) belong to the last column.
@@ -114,7 +115,11 @@ std::vector<std::string> aligned_cells(std::vector<std::string> cells, std::size
     while (used > 0 && clean_text(cells[used - 1]).empty())
         --used;
     const std::string first = cells.empty() ? std::string() : clean_text(cells[0]);
-    const bool slid = cells.size() < columns || (numbered_table && !first.empty() && !is_row_number(first));
+    // A row that starts with its row number has its first columns: cells missing at its end are empty,
+    // not the slid-away ones of a broken row. A spreadsheet row never slides (each cell has its column).
+    const bool starts_numbered = numbered_table && is_row_number(first);
+    const bool slid = !positioned && ((cells.size() < columns && !starts_numbered) ||
+                                      (numbered_table && !first.empty() && !starts_numbered));
     if (used > 0 && used < columns && slid) {
         std::vector<std::string> moved(columns);
         for (std::size_t i = 0; i < used; ++i)
@@ -140,6 +145,11 @@ bool is_row_number(std::string_view cell) {
         ++digits;
     if (digits == 0 || digits > 3) return false;
     return digits == cell.size() || (digits + 1 == cell.size() && cell[digits] == '.');
+}
+
+bool is_total_label(std::string_view cell) {
+    const std::string head = fold(cell);
+    return head.starts_with("jumlah") || head.starts_with("total");
 }
 
 bool starts_like_indicator(std::string_view text) {

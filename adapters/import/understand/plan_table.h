@@ -39,9 +39,10 @@ std::vector<std::string> statements(std::string_view raw_cell);
 
 // Cells of a row that slid left (a page break, a merged cell): trailing empty cells dropped and the
 // rest moved to the last columns, when the row is shorter than the header and does not start with its
-// number (in a table with a number column, a first cell of text also means the row slid). Otherwise
-// the cells as they are, padded to `columns`.
-std::vector<std::string> aligned_cells(std::vector<std::string> cells, std::size_t columns, bool numbered_table);
+// number (in a table with a number column, a first cell of text also means the row slid). Otherwise,
+// and always for a `positioned` row (Line::positioned), the cells as they are, padded to `columns`.
+std::vector<std::string> aligned_cells(std::vector<std::string> cells, std::size_t columns, bool numbered_table,
+                                       bool positioned);
 
 // The first activity or KRO code in parentheses anywhere in a name: "... (3355) dan" -> "3355",
 // "... (6981) dan ... (6982)" -> "6981", "(6709.QGE.004)" -> "6709.QGE.004".
@@ -49,6 +50,10 @@ std::optional<std::string> first_code(std::string_view name);
 
 // A row number as printed: "1", "1.", "12" (not "1 2 3", not a year).
 bool is_row_number(std::string_view cell);
+
+// The label of a total row under a table ("Jumlah", "JUMLAH", "Total"): the row is no item. A cell
+// "Jumlah laporan ..." is an indicator, so callers also look that the indicator column is empty.
+bool is_total_label(std::string_view cell);
 
 // Words an indicator statement starts with ("Persentase", "Prosentase", "Jumlah", "Indeks", ...).
 bool starts_like_indicator(std::string_view text);

@@ -118,7 +118,7 @@ private:
             const Line& l = m_lines[i];
             if (l.blank() || is_column_number_row(l) || table_header(l)) continue;
             if (!l.tabbed()) break;
-            read_row(header, aligned_cells(raw_cells(l.raw), header.size(), numbered), l.number);
+            read_row(header, aligned_cells(raw_cells(l.raw), header.size(), numbered, l.positioned), l.number);
         }
         return i;
     }

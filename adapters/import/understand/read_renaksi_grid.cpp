@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "adapters/import/understand/context.h"
+#include "adapters/import/understand/plan_table.h"
 #include "adapters/import/understand/values.h"
 
 namespace kinerja::import {
@@ -109,8 +110,7 @@ bool read_renaksi_grid(Context& ctx, bj::object& plan) {
         }
         if (is_column_number_row(l)) continue;
         // The total under the table ("Jumlah … 20.518.557.000") ends it; it is no item.
-        const std::string head = fold(l.cells.front());
-        if ((head.starts_with("jumlah") || head.starts_with("total")) && cell(l, c.indicator).empty()) break;
+        if (is_total_label(l.cells.front()) && cell(l, c.indicator).empty()) break;
         int month_cells = 0;
         for (const auto& k : c.months)
             month_cells += month_of(cell(l, k)).has_value() ? 1 : 0;

@@ -270,8 +270,10 @@ private:
 
     void add_row(Plan& plan, const Line& l, bool after_page_break) {
         const bool numbered = !plan.header.empty() && plan.header[0].kind == Column::number;
-        const auto cells = cells_by_column(aligned_cells(raw_cells(l.raw), plan.header.size(), numbered), plan.header);
+        const auto cells =
+            cells_by_column(aligned_cells(raw_cells(l.raw), plan.header.size(), numbered, l.positioned), plan.header);
         const std::string number = clean_text(cells.number), target = clean_text(cells.target);
+        if (is_total_label(number) && clean_text(cells.indicator).empty()) return; // the table's total
         if (number.empty() && target.empty() && !plan.rows.empty()) {
             continue_row(plan.rows.back(), cells);
             return;
