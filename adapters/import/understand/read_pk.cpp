@@ -16,6 +16,7 @@
 #include <optional>
 
 #include "adapters/import/understand/context.h"
+#include "adapters/import/understand/plan_table.h"
 #include "adapters/import/understand/values.h"
 
 namespace kinerja::import {
@@ -35,12 +36,6 @@ std::string_view trimmed(std::string_view s) {
     while (!s.empty() && s.back() == ' ')
         s.remove_suffix(1);
     return s;
-}
-
-std::string joined(std::string_view a, std::string_view b) {
-    if (a.empty()) return std::string(b);
-    if (b.empty()) return std::string(a);
-    return std::string(a) + " " + std::string(b);
 }
 
 // A line's text is already clean (lines.h): lowering it is enough, and much cheaper than fold().
@@ -204,14 +199,18 @@ bool is_numbering_row(const Line& l) {
     return count >= 2;
 }
 
-// "PERJANJIAN KINERJA TAHUN 2024 …", "D. Perjanjian Kinerja Tahun 2024", "PENETAPAN KINERJA TAHUN 2016".
+// "PERJANJIAN KINERJA TAHUN 2024 …", "D. Perjanjian Kinerja Tahun 2024", "PENETAPAN KINERJA TAHUN 2016",
+// "Lampiran Perjanjian Kinerja Tahun 2024 …".
 bool is_agreement_title(const Line& l) {
     if (l.blank() || l.text.size() > 300) return false;
     // A table of contents row ends with its page number; "2.6<TAB>Perjanjian Kinerja Tahun 2016" is a heading.
     if (l.tabbed() && (l.cells.size() > 2 || looks_numeric(l.cells.back()))) return false;
     std::string_view rest = l.text;
     section_label(l.text, &rest);
-    const std::string f = lower(rest.substr(0, 30)); // the title words; checked on every line, so kept short
+    std::string f = lower(rest.substr(0, 40)); // the title words; checked on every line, so kept short
+    // "Lampiran Perjanjian Kinerja Tahun 2024 <unit>": the attachment's title, which is all a
+    // spreadsheet of agreements prints (one sheet per agreement).
+    if (f.starts_with("lampiran ")) f.erase(0, 9);
     if (!f.starts_with("perjanjian kinerja tahun") && !f.starts_with("penetapan kinerja tahun")) return false;
     return title_year(l.text).has_value();
 }
@@ -738,6 +737,7 @@ void read_budgets(Context& ctx, const Range& r, Agreement& a, int from, int to) 
         const BudgetPiece p = budget_piece(*l);
         if (!p.amount.empty() && (!p.name.empty() || !p.number.empty())) {
             rows.push_back({p.number, p.name, p.amount, n, false});
+            if (is_total_label(p.name)) break; // the total with its amount closes the table
         } else if (!p.amount.empty()) {
             ++flow_amounts;
             while (waiting < rows.size() && !rows[waiting].amount.empty())
@@ -763,8 +763,7 @@ void read_budgets(Context& ctx, const Range& r, Agreement& a, int from, int to) 
             if (row.waits_for_amount) row.amount.clear();
     }
     for (auto& row : rows) {
-        const std::string f = fold(row.name);
-        if (f.starts_with("total") || f.starts_with("jumlah")) {
+        if (is_total_label(row.name)) {
             a.total = row;
             continue;
         }
@@ -918,7 +917,7 @@ void read_unit(const Range& r, Agreement& a) {
         std::string block;
         for (int n = title, lines = 0; n <= a.last && lines < 4; ++n, ++lines) {
             const Line* l = r.at(n);
-            if (!l || l->blank()) break;
+            if (!l || l->blank() || (n != title && l->tabbed())) break; // a table row is no part of a title
             append_text(block, l->text);
         }
         if (auto unit = sub_unit_in(block); !unit.empty()) {
