@@ -86,6 +86,9 @@ void read_budgets(Doc& doc, const std::vector<Table>& tables);
 void read_evaluations(Doc& doc);
 void read_obstacles(Doc& doc, const std::vector<Table>& tables);
 void read_flow_measurement(Doc& doc); // layout and reading-order styles (no tab tables)
+// read_lkj_reading_order.cpp: a table printed in reading order (name words of several columns share
+// lines, each value row stands in the middle of its names); false when there is none.
+bool read_reading_order_measurement(Doc& doc);
 // After the agreements (read_lkj_people.cpp): seed["units"] and seed["people"].
 void read_units_and_people(Doc& doc, const std::vector<Table>& tables);
 void read_lkj_renstra(Doc& doc); // read_lkj_plan.cpp: seed["renstra"] from BAB II B
