@@ -22,8 +22,12 @@ std::string objective_title(const ObjectiveData& o) {
     return t;
 }
 
+std::string objective_number(const ObjectiveData& o, std::size_t index) {
+    return o.number.empty() ? std::to_string(index + 1) : o.number;
+}
+
 std::string objective_label(const ObjectiveData& o, std::size_t index) {
-    return "Sasaran " + (o.number.empty() ? std::to_string(index + 1) : o.number);
+    return "Sasaran " + objective_number(o, index);
 }
 
 double as_double(const std::optional<Ratio>& r) {
@@ -203,19 +207,25 @@ report::Table budget_table(const OfficeYear& d, const Measurement& m, Rounding r
     t.id = "anggaran";
     t.caption = fmt::format("Tabel 3.3 Realisasi Anggaran per Kegiatan Tahun {}", d.year);
     t.sheet_name = "Realisasi Anggaran";
-    t.widths = {2, 7, 4, 4, 2};
-    t.header.push_back(header_row({"Kode", "Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Penyerapan (%)"}));
+    t.widths = {2, 2, 7, 4, 4, 2};
+    // The objective each line supports stands beside it: the reader of the report (and the importer
+    // reading it back) sees which spending belongs to which result without matching names.
+    t.header.push_back(header_row({"Sasaran", "Kode", "Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Penyerapan (%)"}));
     for (const BudgetLineData* b : m.budget_lines) {
         std::optional<Ratio> abs;
         if (b->ceiling && b->actual) abs = absorption(BudgetTotal{*b->ceiling, *b->actual});
-        t.body.push_back(
-            Row{{centered(b->code), text(b->name), rupiah(b->ceiling), rupiah(b->actual), percent(abs, rounding)},
-                RowStyle::normal});
+        std::string objective = "-";
+        for (std::size_t i = 0; i < m.objectives.size(); ++i)
+            if (b->objective_id && m.objectives[i].objective->id == *b->objective_id)
+                objective = objective_number(*m.objectives[i].objective, i);
+        t.body.push_back(Row{{centered(objective), centered(b->code), text(b->name), rupiah(b->ceiling),
+                              rupiah(b->actual), percent(abs, rounding)},
+                             RowStyle::normal});
     }
     if (m.budget_lines.empty())
-        t.body.push_back(Row{{text("Pagu dan realisasi anggaran tahun ini belum tercatat.", 5)}, RowStyle::normal});
+        t.body.push_back(Row{{text("Pagu dan realisasi anggaran tahun ini belum tercatat.", 6)}, RowStyle::normal});
     t.body.push_back(Row{
-        {bold_text("Jumlah", 2), rupiah(m.budget.ceiling), rupiah(m.budget.actual), percent(m.absorption, rounding)},
+        {bold_text("Jumlah", 3), rupiah(m.budget.ceiling), rupiah(m.budget.actual), percent(m.absorption, rounding)},
         RowStyle::total});
     t.note = "Penyerapan = Σ realisasi / Σ pagu × 100, bukan rata-rata persentase.";
     return t;

@@ -144,14 +144,17 @@ bool says(std::string_view folded, std::string_view word) {
 Role single_role(const std::string& f) {
     if (f == "no" || f == "no." || f == "nomor") return Role::number;
     if (says(f, "hasil")) return Role::none;
+    // "Sasaran / Indikator Kinerja": the indicators, under rows that name their objective ("Sasaran 1. …").
+    if (says(f, "sasaran") && says(f, "indikator")) return Role::indicator;
     if (says(f, "sasaran")) return Role::objective;
     if (says(f, "indikator")) return Role::indicator;
+    if (says(f, "kegiatan")) return Role::activity;
     if (says(f, "satuan")) return Role::unit;
     if (says(f, "pagu")) return Role::ceiling;
     if (says(f, "(rp)")) return Role::spent;
     if (says(f, "target")) return Role::target;
     if (says(f, "realisasi")) return Role::actual;
-    if (says(f, "capaian") || f == "%" || says(f, "% ")) return Role::achievement;
+    if (says(f, "capaian") || says(f, "penyerapan") || f == "%" || says(f, "% ")) return Role::achievement;
     return Role::none;
 }
 
@@ -209,6 +212,9 @@ Columns read_columns(const Doc& doc, const std::vector<std::size_t>& head) {
             case Role::indicator:
                 cols.indicator = static_cast<int>(c);
                 break;
+            case Role::activity:
+                cols.activity = static_cast<int>(c);
+                break;
             case Role::unit:
                 cols.unit = static_cast<int>(c);
                 break;
@@ -261,8 +267,9 @@ Table read_table(const Doc& doc, std::size_t first) {
     } else {
         t.head.push_back(first);
         i = first + 1;
+        // A row naming an objective ("Sasaran 1. …" over its indicators) is the first row, not a header.
         while (i < doc.size() && i < first + 3 && doc.at(i).tabbed() && !first_cell_is_number(doc.at(i)) &&
-               !numeric_cell_beyond_first(doc.at(i)))
+               !numeric_cell_beyond_first(doc.at(i)) && !objective_heading(doc.at(i).cells[0]))
             t.head.push_back(i++);
     }
     t.columns = read_columns(doc, t.head);

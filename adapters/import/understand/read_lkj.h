@@ -33,6 +33,7 @@ enum class Role {
     none,
     number,
     objective,
+    activity,
     indicator,
     unit,
     target,
@@ -51,7 +52,7 @@ struct PerformanceColumns {
 };
 
 struct Columns {
-    int number = -1, objective = -1, indicator = -1, unit = -1;
+    int number = -1, objective = -1, activity = -1, indicator = -1, unit = -1;
     std::vector<PerformanceColumns> performance;
     int ceiling = -1, spent = -1, spent_percent = -1;
     std::optional<int> budget_year;

@@ -1,6 +1,7 @@
 // The LKj's budget tables: BAB III B per objective ("Sasaran N : name" above a table whose header has
-// an Anggaran group) and the attachment (Lampiran) tables, which also give last year's figures in a
-// "Kinerja Tahun <last year>" group.
+// an Anggaran group) or as one table of activities with their objective's number, and the attachment (Lampiran) tables,
+// which also give last year's figures in a "Kinerja Tahun <last year>" group.
+#include "adapters/import/understand/plan_table.h"
 #include "adapters/import/understand/read_lkj.h"
 #include "adapters/import/understand/values.h"
 
@@ -89,6 +90,23 @@ void read_previous_year(Doc& doc, const Table& t, const std::string& name) {
     }
 }
 
+// BAB III B as one table of activities (Kinerja's own LKj): a row per activity with the number of the
+// objective it supports ("Sasaran" column), up to the total.
+void read_activity_budgets(Doc& doc, const Table& t) {
+    const Columns& c = t.columns;
+    for (auto r : t.rows) {
+        const Line& row = doc.at(r);
+        if (!row.cells.empty() && is_total_label(row.cells.front())) break;
+        if (!looks_numeric(cell(row, c.ceiling))) continue;
+        auto item = budget_item(doc, t, row, cell(row, c.activity), "bab3");
+        if (const std::string& objective = cell(row, c.objective); is_row_number(objective)) {
+            item["objective"] = objective;
+            item["objective_line"] = row.number;
+        }
+        section_array(doc, "budgets").push_back(std::move(item));
+    }
+}
+
 } // namespace
 
 void read_budgets(Doc& doc, const std::vector<Table>& tables) {
@@ -107,6 +125,10 @@ void read_budgets(Doc& doc, const std::vector<Table>& tables) {
             continue;
         }
         if (!row) continue;
+        if (t.columns.objective >= 0 && t.columns.activity >= 0) {
+            read_activity_budgets(doc, t);
+            continue;
+        }
         const Named above = heading_above(doc, t, after);
         auto item = budget_item(doc, t, *row, above.heading ? above.heading->name : "", "bab3");
         if (above.heading) {
