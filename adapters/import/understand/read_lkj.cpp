@@ -211,6 +211,7 @@ Columns read_columns(const Doc& doc, const std::vector<std::size_t>& head) {
                 break;
             case Role::indicator:
                 cols.indicator = static_cast<int>(c);
+                cols.objective_rows = says(label, "sasaran");
                 break;
             case Role::activity:
                 cols.activity = static_cast<int>(c);
@@ -277,7 +278,8 @@ Table read_table(const Doc& doc, std::size_t first) {
     t.end = i;
     for (; i < doc.size(); ++i) {
         const Line& line = doc.at(i);
-        if (line.tabbed() && !doc.noise(i)) {
+        const bool objective_row = t.columns.objective_rows && !line.tabbed() && objective_heading(line.text);
+        if ((line.tabbed() || objective_row) && !doc.noise(i)) {
             t.rows.push_back(i);
             t.end = i + 1;
             noise_run = 0;
@@ -451,6 +453,8 @@ void read_lkj(Context& ctx) {
     lkj::read_lkj_rkt(doc);
     lkj::read_lkj_renstra(doc);
     if (!ctx.seed.contains("measurement")) lkj::read_flow_measurement(doc);
+    // A table printed in reading order replaces a reading that found fewer of its indicators.
+    lkj::read_reading_order_measurement(doc);
 }
 
 } // namespace kinerja::import

@@ -53,6 +53,9 @@ struct PerformanceColumns {
 
 struct Columns {
     int number = -1, objective = -1, activity = -1, indicator = -1, unit = -1;
+    // "Sasaran / Indikator Kinerja": one column of indicators under rows that name their objective,
+    // which a spreadsheet prints as one merged cell (an untabbed line inside the table).
+    bool objective_rows = false;
     std::vector<PerformanceColumns> performance;
     int ceiling = -1, spent = -1, spent_percent = -1;
     std::optional<int> budget_year;
@@ -88,7 +91,8 @@ void read_evaluations(Doc& doc);
 void read_obstacles(Doc& doc, const std::vector<Table>& tables);
 void read_flow_measurement(Doc& doc); // layout and reading-order styles (no tab tables)
 // read_lkj_reading_order.cpp: a table printed in reading order (name words of several columns share
-// lines, each value row stands in the middle of its names); false when there is none.
+// lines, each value row stands in the middle of its names) unless the measurement already read
+// holds as many indicators; false when it is kept.
 bool read_reading_order_measurement(Doc& doc);
 // After the agreements (read_lkj_people.cpp): seed["units"] and seed["people"].
 void read_units_and_people(Doc& doc, const std::vector<Table>& tables);
