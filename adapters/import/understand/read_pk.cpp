@@ -359,6 +359,13 @@ std::optional<Enumerator> objective_heading(const Line& l) {
     return e;
 }
 
+// The header row of a table of other columns ("No | Jenis | Uraian | Letak" after the agreement).
+bool starts_other_table(const Line& l) {
+    if (!l.tabbed()) return false;
+    const std::string f = lower(l.cells.front());
+    return f == "no" || f == "no." || f == "nomor";
+}
+
 // Tab-separated rows: cells by the header's columns.
 int read_tabbed_table(const Range& r, const Header& h, Agreement& a, int to) {
     TableReader t{a};
@@ -384,7 +391,7 @@ int read_tabbed_table(const Range& r, const Header& h, Agreement& a, int to) {
         const Line* l = r.at(n);
         if (!l || l->blank() || is_numbering_row(*l) || header_at(r, n)) continue;
         std::string kind;
-        if (is_budget_header(*l, &kind) || ends_table(*l)) break;
+        if (is_budget_header(*l, &kind) || ends_table(*l) || starts_other_table(*l)) break;
         t.objective_started = false;
         if (!l->tabbed()) {
             if (c_objective < 0)
@@ -400,7 +407,8 @@ int read_tabbed_table(const Range& r, const Header& h, Agreement& a, int to) {
         // A short row ending in text (not a target) holds the wrapped pieces of the columns before the target.
         const bool ends_in_text = !l->cells.back().empty() && !looks_numeric(l->cells.back());
         const int aligned_width = ends_in_text && c_target == width - 1 ? c_target : width;
-        const int shift = numbered_row ? 0 : std::max(0, aligned_width - static_cast<int>(l->cells.size()));
+        const int shift =
+            numbered_row || l->positioned ? 0 : std::max(0, aligned_width - static_cast<int>(l->cells.size()));
         auto cell = [&](int column) -> std::string {
             const int i = column - shift;
             if (column < 0 || i < 0 || i >= static_cast<int>(l->cells.size())) return {};
@@ -732,6 +740,7 @@ void read_budgets(Context& ctx, const Range& r, Agreement& a, int from, int to) 
             if (!kind.empty()) a.budget_kind = kind;
             continue;
         }
+        if (starts_other_table(*l)) break;
         const std::string f = lower(l->text);
         if (f == "anggaran" || f == "keterangan") continue;
         const BudgetPiece p = budget_piece(*l);
