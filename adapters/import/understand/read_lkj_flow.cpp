@@ -384,8 +384,8 @@ bool read_prose_measurement(Doc& doc) {
 } // namespace
 
 void read_flow_measurement(Doc& doc) {
-    if (read_layout_measurement(doc) || read_prose_measurement(doc)) return;
-    read_reading_order_measurement(doc);
+    if (read_layout_measurement(doc)) return;
+    read_prose_measurement(doc);
 }
 
 } // namespace kinerja::import::lkj
