@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "adapters/import/understand/understand.h"
 #include "apps/kinerja/commands.h"
 
 int main(int argc, char** argv) {
@@ -54,11 +55,13 @@ int main(int argc, char** argv) {
     check->add_flag("--json", json, "Keluaran JSON");
 
     std::string doc_type = "auto";
+    std::vector<std::string> doc_types = {"auto"};
+    for (const auto& k : kinerja::import::document_kinds)
+        doc_types.emplace_back(k.code);
     auto* parse =
         app.add_subcommand("parse", "Membaca dokumen (teks, DOCX, XLSX, PDF) dan menampilkan isinya; tidak menyimpan");
     parse->add_option("FILE", file, "Dokumen")->required();
-    parse->add_option("--type", doc_type, "Jenis dokumen (bawaan: dikenali sendiri)")
-        ->check(CLI::IsMember({"auto", "iku", "renstra", "rkt", "pk", "renaksi", "lkj"}));
+    parse->add_option("--type", doc_type, "Jenis dokumen (bawaan: dikenali sendiri)")->check(CLI::IsMember(doc_types));
     parse->add_flag("--json", json, "Keluaran JSON (kinerja.parse/1)");
 
     kinerja::cli::ImportOptions import_options;
@@ -67,7 +70,7 @@ int main(int argc, char** argv) {
     import->add_option("--db", import_options.db, "Berkas basis data (dibuat bila belum ada)")->required();
     import->add_option("--satker", import_options.satker, "Kode satker tujuan (dibuat bila belum ada)")->required();
     import->add_option("--type", import_options.type, "Jenis dokumen (bawaan: dikenali sendiri)")
-        ->check(CLI::IsMember({"auto", "iku", "renstra", "rkt", "pk", "renaksi", "lkj"}));
+        ->check(CLI::IsMember(doc_types));
     import->add_flag("--accept-findings", import_options.accept_findings,
                      "Tetap menyimpan dokumen yang mengandung galat, apa adanya");
 

@@ -15,12 +15,21 @@ bj::value text_or_null(std::string_view s) {
     return bj::string(s);
 }
 
+const DocumentKind* document_kind(std::string_view code) {
+    for (const auto& k : document_kinds)
+        if (k.code == code) return &k;
+    return nullptr;
+}
+
 Result<Understood> understand(const SourceText& source, std::string_view type) {
     const auto lines = make_lines(source);
     Understood out;
     out.facts = document_facts(lines);
     const std::string detected = out.facts.type;
     if (type != "auto" && !type.empty()) {
+        if (!document_kind(type))
+            return fail(ErrorCode::invalid_input, "Jenis dokumen '" + std::string(type) + "' tidak dikenal",
+                        source.name);
         if (detected != "unknown" && detected != type && !(type == "pk" && detected == "lkj"))
             return fail(ErrorCode::invalid_input,
                         "Berkas " + source.name + " tampaknya dokumen " + detected + ", bukan " + std::string(type),

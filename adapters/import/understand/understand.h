@@ -13,13 +13,27 @@
 
 namespace kinerja::import {
 
+// The kinds of document the importer reads, in the order a person meets them, with the name the UI
+// and messages use. The one list: the CLI's --type, the web form's choice and the readers follow it.
+struct DocumentKind {
+    std::string_view code, label;
+};
+inline constexpr DocumentKind document_kinds[] = {{"iku", "Indikator Kinerja Utama (IKU)"},
+                                                  {"renstra", "Rencana Strategis (Renstra)"},
+                                                  {"rkt", "Rencana Kinerja Tahunan (RKT)"},
+                                                  {"pk", "Perjanjian Kinerja (PK)"},
+                                                  {"renaksi", "Rencana Aksi"},
+                                                  {"lkj", "Laporan Kinerja (LKj)"}};
+// The kind of that code, nullptr when there is none.
+const DocumentKind* document_kind(std::string_view code);
+
 struct Understood {
     DocumentFacts facts;
     boost::json::object seed; // kinerja.seed/1
     std::vector<Finding> findings;
 };
 
-// type: "auto" or one of iku, renstra, rkt, pk, renaksi, lkj. A document of another kind than asked is an
+// type: "auto" or a code of document_kinds. A document of another kind than asked is an
 // invalid_input error naming what it looks like.
 Result<Understood> understand(const SourceText& source, std::string_view type = "auto");
 
