@@ -395,6 +395,16 @@ void read_lkj_agreements(Doc& doc) {
 // The RKT an LKj restates (BAB II "C. Rencana Kinerja Tahunan 2024" up to the next lettered section
 // or chapter): read_rkt reads it from those lines alone, which keep their numbers in the document.
 // The table of contents names the section too; the first heading whose lines hold an RKT counts.
+bool numbered_item(const std::string& text, std::string& number, std::string& rest) {
+    std::size_t i = 0;
+    while (i < text.size() && i < 2 && std::isdigit(static_cast<unsigned char>(text[i])))
+        ++i;
+    if (i == 0 || i + 2 > text.size() || text[i] != '.' || text[i + 1] != ' ') return false;
+    number = text.substr(0, i);
+    rest = text.substr(i + 2);
+    return !rest.empty();
+}
+
 bool lettered_heading(const Line& line) {
     const std::string& t = line.text;
     return t.size() > 3 && t[1] == '.' && t[2] == ' ' && std::isupper(static_cast<unsigned char>(t[0]));

@@ -83,6 +83,8 @@ struct Heading {
 std::optional<Heading> objective_heading(std::string_view text);
 // "C. Rencana Kinerja Tahunan 2024": a chapter's lettered section heading.
 bool lettered_heading(const Line& line);
+// "1. text" (one or two digits, a dot, a space) -> number "1", rest "text"; false for other lines.
+bool numbered_item(const std::string& text, std::string& number, std::string& rest);
 
 // The sections (read_lkj.cpp, read_lkj_budgets.cpp, read_lkj_prose.cpp, read_lkj_flow.cpp).
 void read_measurement(Doc& doc, const std::vector<Table>& tables);

@@ -13,12 +13,8 @@ namespace {
 
 // "1. Subbagian Keuangan, Umum dan Logistik" standing alone on its line -> the unit's name.
 std::string listed_unit(const Line& line) {
-    const std::string& t = line.text;
-    std::size_t i = 0;
-    while (i < t.size() && i < 2 && std::isdigit(static_cast<unsigned char>(t[i])))
-        ++i;
-    if (i == 0 || i + 2 >= t.size() || t[i] != '.' || t[i + 1] != ' ') return {};
-    const std::string name = t.substr(i + 2);
+    std::string number, name;
+    if (!numbered_item(line.text, number, name)) return {};
     // A heading, not a sentence that starts with the unit ("Subbagian … mempunyai tugas …").
     if (!starts_with_folded(name, "subbagian ") || name.size() > 90 || name.back() == '.') return {};
     return name;
@@ -104,6 +100,12 @@ void read_person_table(const Doc& doc, const Table& t, People& people) {
     flush();
 }
 
+// The line an item of another section stands on; 0 when it has none.
+int line_of(const bj::object& item) {
+    const auto* line = item.if_contains("line");
+    return line && line->is_int64() ? static_cast<int>(line->as_int64()) : 0;
+}
+
 void add_party(const bj::value* party, const bj::value& unit, People& people) {
     if (!party || !party->is_object()) return;
     const auto& p = party->as_object();
@@ -112,8 +114,7 @@ void add_party(const bj::value* party, const bj::value& unit, People& people) {
     const auto* position = p.if_contains("position");
     people.add(person(std::string(name->as_string()),
                       position && position->is_string() ? std::string(position->as_string()) : std::string(),
-                      p.contains("nip") ? p.at("nip") : bj::value(nullptr), unit,
-                      static_cast<int>(p.at("line").as_int64())));
+                      p.contains("nip") ? p.at("nip") : bj::value(nullptr), unit, line_of(p)));
 }
 
 } // namespace
@@ -136,7 +137,7 @@ void read_units_and_people(Doc& doc, const std::vector<Table>& tables) {
         for (const auto& a : agreements->as_array()) {
             const auto& o = a.as_object();
             const bj::value unit = o.contains("unit") ? o.at("unit") : bj::value(nullptr);
-            if (unit.is_string()) add_unit(std::string(unit.as_string()), static_cast<int>(o.at("line").as_int64()));
+            if (unit.is_string()) add_unit(std::string(unit.as_string()), line_of(o));
             // The first party signs for the agreement's unit; the second is the superior.
             add_party(o.if_contains("first_party"), unit, people);
             add_party(o.if_contains("second_party"), nullptr, people);

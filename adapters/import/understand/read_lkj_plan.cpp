@@ -12,17 +12,6 @@ namespace kinerja::import::lkj {
 namespace bj = boost::json;
 namespace {
 
-// "1. text" -> number "1", text "text".
-bool numbered(const std::string& text, std::string& number, std::string& rest) {
-    std::size_t i = 0;
-    while (i < text.size() && i < 2 && std::isdigit(static_cast<unsigned char>(text[i])))
-        ++i;
-    if (i == 0 || i + 2 > text.size() || text[i] != '.' || text[i + 1] != ' ') return false;
-    number = text.substr(0, i);
-    rest = text.substr(i + 2);
-    return !rest.empty();
-}
-
 // Where a whole word last stands in folded text; -1 when it does not.
 long last_word(const std::string& folded, std::string_view word) {
     long last = -1;
@@ -109,7 +98,7 @@ public:
             if (f.empty() || f.back() != ':' || k + 1 >= m_content.size()) continue;
             std::string number, text;
             const Line& next = m_doc.at(m_content[k + 1]);
-            if (!numbered(next.text, number, text)) {
+            if (!numbered_item(next.text, number, text)) {
                 if (last_word(f, "visi") >= 0 && !r.contains("vision"))
                     r["vision"] = bj::object{{"text", next.text}, {"line", next.number}};
                 continue;
@@ -126,7 +115,7 @@ public:
             const std::string goal = objective_list ? quoted(intro.text) : std::string();
             for (std::size_t n = k + 1; n < m_content.size(); ++n) {
                 const Line& item = m_doc.at(m_content[n]);
-                if (!numbered(item.text, number, text)) break;
+                if (!numbered_item(item.text, number, text)) break;
                 if (objective_list)
                     list->push_back(bj::object{{"number", number},
                                                {"goal", text_or_null(goal)},
