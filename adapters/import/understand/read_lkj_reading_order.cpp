@@ -251,35 +251,46 @@ struct Indicator {
     std::size_t values = 0;         // the body line of its value row
 };
 
-// Two columns: the objective's words in the first text cell, the indicator's in the others; a line
-// with one text cell goes on with the column left open (a name ending in "dan"), else with the
-// column of the single-cell line before it, else with the objective.
+// Two columns: the objective's words in the first text cell, the indicator's in the others (a row
+// number's line with one text cell gives it to the objective). A run of lines with one text cell
+// belongs to one column: the indicator's when it holds a value row's words (they stand next to the
+// unit and values, in the indicator column), a numbered indicator, or follows an indicator name left
+// open ("... Program dan"); else the objective's.
 void split_two_columns(std::vector<BodyLine>& body) {
     std::string indicator_so_far;
-    int last_single = -1; // 0 objective, 1 indicator
-    bool previous_single = false;
-    for (auto& b : body) {
-        std::string rest;
-        if (b.texts.size() >= 2) {
-            b.objective = b.texts[0];
-            b.indicator = joined(std::vector<std::string>(b.texts.begin() + 1, b.texts.end()));
-            previous_single = false;
-        } else if (b.texts.size() == 1) {
-            const bool to_indicator = numbered_name(b.texts[0]) || (previous_single && last_single == 1) ||
-                                      (!previous_single && ends_open(indicator_so_far));
-            (to_indicator ? b.indicator : b.objective) = b.texts[0];
-            last_single = to_indicator ? 1 : 0;
-            previous_single = true;
-        } else if (!b.value_row()) {
-            previous_single = false;
+    auto add_indicator = [&](BodyLine& b, std::string text) {
+        if (numbered_name(text)) indicator_so_far.clear();
+        indicator_so_far = joined({indicator_so_far, text});
+        b.indicator = std::move(text);
+    };
+    auto single = [&](const BodyLine& b) { return b.texts.size() == 1 && !b.row; };
+    for (std::size_t i = 0; i < body.size();) {
+        BodyLine& b = body[i];
+        if (!single(b)) {
+            if (!b.texts.empty()) b.objective = b.texts[0];
+            if (b.texts.size() >= 2)
+                add_indicator(b, joined(std::vector<std::string>(b.texts.begin() + 1, b.texts.end())));
+            ++i;
+            continue;
         }
-        if (numbered_name(b.indicator)) indicator_so_far.clear();
-        if (!b.indicator.empty()) indicator_so_far = joined({indicator_so_far, b.indicator});
+        std::size_t end = i + 1; // a numbered indicator starts a run of its own
+        while (end < body.size() && single(body[end]) && !numbered_name(body[end].texts[0]))
+            ++end;
+        bool to_indicator = ends_open(indicator_so_far);
+        for (std::size_t k = i; k < end; ++k)
+            to_indicator = to_indicator || body[k].value_row() || numbered_name(body[k].texts[0]);
+        for (std::size_t k = i; k < end; ++k) {
+            if (to_indicator)
+                add_indicator(body[k], body[k].texts[0]);
+            else
+                body[k].objective = body[k].texts[0];
+        }
+        i = end;
     }
 }
 
 // Where indicators start in two columns: a numbered indicator, or both columns starting anew
-// (a capital in the objective column) after a line of one column, or a row number leading words.
+// (a capital in the objective column) after a line of one column.
 std::vector<std::size_t> two_column_starts(const std::vector<BodyLine>& body) {
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < body.size(); ++i) {
