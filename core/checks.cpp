@@ -166,6 +166,28 @@ const AgreementData* office_agreement(const OfficeYear& d) {
     return found;
 }
 
+// The signed items by indicator statement (normalized): what the RKT plans and the LKj measures are
+// looked up in it.
+std::map<std::string, const AgreementItemData*> items_by_indicator(const AgreementVersionData& v) {
+    std::map<std::string, const AgreementItemData*> agreed;
+    for (const auto& it : v.items)
+        agreed.emplace(normalize_text(it.indicator_text), &it);
+    return agreed;
+}
+
+// A target against the signed one, `unit` being the indicator's own unit ("" when unknown): a bare number
+// on either side takes the other side's unit, so "95" and "95%" are the same target. nullopt when
+// either is no number (nothing to compare).
+std::optional<bool> target_differs(const std::string& target_text, const std::string& signed_text,
+                                   const std::string& unit) {
+    auto signed_target = parse_quantity(signed_text, unit);
+    if (!signed_target || !signed_target->value) return std::nullopt;
+    auto target = parse_quantity(target_text, unit.empty() ? signed_target->unit : unit);
+    if (!target || !target->value) return std::nullopt;
+    if (signed_target->unit.empty()) signed_target->unit = target->unit;
+    return *target->value != *signed_target->value || target->unit != signed_target->unit;
+}
+
 // Indicators measured = indicators of the last signed PK version (same text, target, unit).
 void check_against_agreement(const OfficeYear& d, Collector& c) {
     const AgreementData* ag = office_agreement(d);
@@ -182,9 +204,7 @@ void check_against_agreement(const OfficeYear& d, Collector& c) {
         return;
     }
     const AgreementVersionData& v = *ag->latest();
-    std::map<std::string, const AgreementItemData*> agreed;
-    for (const auto& it : v.items)
-        agreed.emplace(normalize_text(it.indicator_text), &it);
+    const auto agreed = items_by_indicator(v);
     std::set<std::string> measured;
     for (const auto& o : d.objectives)
         for (const auto& i : o.indicators) {
@@ -199,10 +219,7 @@ void check_against_agreement(const OfficeYear& d, Collector& c) {
                       i.ref);
                 continue;
             }
-            auto agreed_target = parse_quantity(hit->second->target_text, i.unit);
-            if (i.target && agreed_target && agreed_target->value && i.target->value &&
-                (*agreed_target->value != *i.target->value ||
-                 (!agreed_target->unit.empty() && agreed_target->unit != i.target->unit)))
+            if (target_differs(i.target_text, hit->second->target_text, i.unit).value_or(false))
                 c.add("target-differs-from-agreement", Severity::warning,
                       "Target indikator '" + i.statement + "' " + i.target_text + " berbeda dengan target PK " +
                           hit->second->target_text + " (" + v.source + ":" + std::to_string(hit->second->line) + ")",
@@ -218,23 +235,17 @@ void check_against_agreement(const OfficeYear& d, Collector& c) {
 }
 
 // The RKT plans the targets the PK then signs (domain.md §1.4, §7.3): a planned indicator that is in the
-// signed PK with another target is a finding at the RKT row. A bare RKT number takes the PK's unit.
+// signed PK with another target is a finding at the RKT row (target_differs: the same rule as the LKj's).
 void check_plans_against_agreement(const OfficeYear& d, Collector& c) {
     const AgreementData* ag = office_agreement(d);
     if (!ag || !ag->latest()) return;
     const AgreementVersionData& v = *ag->latest();
-    std::map<std::string, const AgreementItemData*> agreed;
-    for (const auto& it : v.items)
-        agreed.emplace(normalize_text(it.indicator_text), &it);
+    const auto agreed = items_by_indicator(v);
     for (const auto& p : d.plans)
         for (const auto& r : p.rows) {
             const auto hit = agreed.find(normalize_text(r.indicator_text));
             if (r.target_text.empty() || hit == agreed.end()) continue;
-            const auto signed_target = parse_quantity(hit->second->target_text);
-            if (!signed_target || !signed_target->value) continue;
-            const auto planned = parse_quantity(r.target_text, signed_target->unit);
-            if (!planned || !planned->value) continue;
-            if (*planned->value != *signed_target->value || planned->unit != signed_target->unit)
+            if (target_differs(r.target_text, hit->second->target_text, "").value_or(false))
                 c.add("target-differs-from-agreement", Severity::warning,
                       "Target RKT indikator '" + r.indicator_text + "' " + r.target_text +
                           " berbeda dengan target PK " + hit->second->target_text + " (" + v.source + ":" +
