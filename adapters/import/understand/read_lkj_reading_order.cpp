@@ -186,10 +186,11 @@ BodyLine cut(const Line& line, bool unit_column, std::optional<int> next_row) {
     else
         end = tokens.size();
     std::size_t begin = 0;
-    // The row number stands in a cell of its own, followed by words or alone on the line.
-    if (!tokens.empty() && !line.cells.empty() && all_digits(line.cells[0]) && line.cells[0].size() <= 2 &&
-        (end > 1 || tokens.size() == 1)) {
-        const int n = std::stoi(line.cells[0]);
+    // The row number ("3", "3.") stands in a cell of its own, followed by words or alone on the line.
+    const std::string_view first = line.cells.empty() ? std::string_view() : std::string_view(line.cells[0]);
+    const std::string_view digits = first.ends_with('.') ? first.substr(0, first.size() - 1) : first;
+    if (!tokens.empty() && all_digits(digits) && digits.size() <= 2 && (end > 1 || tokens.size() == 1)) {
+        const int n = std::stoi(std::string(digits));
         if (n >= 1 && n <= k_max_row_number && (!next_row || (n >= *next_row && n <= *next_row + 3))) {
             b.row = n;
             begin = 1;
@@ -204,9 +205,21 @@ BodyLine cut(const Line& line, bool unit_column, std::optional<int> next_row) {
     return b;
 }
 
+// "RATA – RATA", "Rata-rata :": the average row closes the table (an indicator may start with
+// "Rata-rata lama ...", so only the label alone counts).
+bool average_row(const Line& line) {
+    std::string letters;
+    for (char c : fold(line.cells.empty() ? line.text : line.cells[0]))
+        if (std::isalpha(static_cast<unsigned char>(c)))
+            letters += c;
+        else if (c != ' ' && c != '-' && c != ':' && static_cast<unsigned char>(c) < 0x80)
+            return false;
+    return letters == "ratarata";
+}
+
 bool ends_table(const Line& line) {
-    const std::string f = fold(line.text);
-    return f.starts_with("rata") || f.starts_with("tabel") || (!line.tabbed() && line.text.size() > k_long_line);
+    return average_row(line) || fold(line.text).starts_with("tabel") ||
+           (!line.tabbed() && line.text.size() > k_long_line);
 }
 
 std::vector<BodyLine> body_of(const Doc& doc, const Header& h) {
