@@ -235,7 +235,7 @@ void read_iku(Context& ctx) {
     decree.read(renstra);
     const bool layout = read_iku_layout(ctx, renstra);
     if (!decree.found() && !layout)
-        ctx.note("iku_table_missing", Severity::warning, "Tabel indikator kinerja tidak ditemukan", 1);
+        ctx.note("iku-table-missing", Severity::warning, "Tabel indikator kinerja tidak ditemukan", 1);
     ctx.seed["renstra"] = std::move(renstra);
 }
 

@@ -263,7 +263,7 @@ void read_renstra(Context& ctx) {
     const bool indicators = programs.empty() && read_iku_layout(ctx, renstra);
     if (!programs.empty()) renstra["programs"] = std::move(programs);
     if (renstra.find("programs") == renstra.end() && !indicators)
-        ctx.note("renstra_table_missing", Severity::warning,
+        ctx.note("renstra-table-missing", Severity::warning,
                  "Tabel program, sasaran dan indikator Renstra tidak ditemukan", 1);
     ctx.seed["renstra"] = std::move(renstra);
 }

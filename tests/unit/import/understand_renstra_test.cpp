@@ -89,7 +89,7 @@ TEST(UnderstandRenstra, NoTableIsAWarningNotACrash) {
     ASSERT_TRUE(result.has_value());
     EXPECT_FALSE(result->seed.at("renstra").as_object().contains("programs"));
     ASSERT_FALSE(result->findings.empty());
-    EXPECT_EQ(result->findings[0].id, "renstra_table_missing");
+    EXPECT_EQ(result->findings[0].id, "renstra-table-missing");
 }
 
 // A table continued after a page break with its header printed again and no page footer between:
