@@ -173,7 +173,9 @@ void append_rkt_blocks(std::vector<Block>& out, const OfficeYear& data, int head
                     Row{{text(r.objective), text(r.indicator_text), centered(with_unit(r.target_text, ""))},
                         RowStyle::normal});
         } else {
-            // The regency layout: program, objective, indicator, target, activity, budget, executor.
+            // The regency layout: program, objective, indicator, target, activity, budget, executor. Eight
+            // columns of text on a landscape page: in portrait their words broke inside (PDF).
+            t.landscape_hint = true;
             t.widths = {1, 4, 4, 5, 2, 5, 3, 3};
             t.header.push_back(header_row({"No", "Program", "Sasaran Strategis", "Indikator Kinerja Strategis",
                                            "Target", "Kegiatan", "Anggaran (Rp)", "Pelaksana"}));

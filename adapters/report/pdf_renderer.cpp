@@ -31,13 +31,28 @@ std::string valid_utf8(std::string_view s) {
     return out;
 }
 
-void set_text(PangoLayout* layout, std::string_view text) {
-    if (is_utf8(text)) {
-        pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
-        return;
+// No line breaks after a slash between two words ("Kabupaten/Kota"): the text taken back from the PDF
+// (pdftotext) could not tell that line end from a space after the slash ("Pemilu/ Pemilihan").
+void keep_slashed_words(PangoLayout* layout, std::string_view text) {
+    PangoAttrList* attrs = nullptr;
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != '/' || g_ascii_isspace(text[i + 1])) continue;
+        if (!attrs) attrs = pango_attr_list_new();
+        PangoAttribute* keep = pango_attr_allow_breaks_new(FALSE); // breaks inside the range: after the slash
+        keep->start_index = static_cast<guint>(i);
+        keep->end_index = static_cast<guint>(g_utf8_next_char(text.data() + i + 1) - text.data());
+        pango_attr_list_insert(attrs, keep);
     }
-    const std::string valid = valid_utf8(text);
-    pango_layout_set_text(layout, valid.data(), static_cast<int>(valid.size()));
+    if (!attrs) return;
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+}
+
+void set_text(PangoLayout* layout, std::string_view text) {
+    const std::string valid = is_utf8(text) ? std::string() : valid_utf8(text);
+    const std::string_view set = is_utf8(text) ? text : std::string_view(valid);
+    pango_layout_set_text(layout, set.data(), static_cast<int>(set.size()));
+    keep_slashed_words(layout, set);
 }
 
 std::vector<Line> lines_of(PangoLayout* layout) {

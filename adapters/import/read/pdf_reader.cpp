@@ -1,5 +1,6 @@
-// PDF: `pdftotext -layout -enc UTF-8 FILE -` (poppler-utils) as a child process under the PDF limits;
-// its column alignment with spaces is kept. A page break (form feed) is an empty line. A document
+// PDF: `pdftotext -layout -nodiag -enc UTF-8 FILE -` (poppler-utils) as a child process under the PDF
+// limits; its column alignment with spaces is kept. Diagonal text (a "DRAFT" watermark across the page)
+// is left out: its letters would fall one by one into the lines of the text under it. A page break (form feed) is an empty line. A document
 // whose text has no letter at all is a scan without a text layer, and says so.
 #include <fcntl.h>
 #include <unistd.h>
@@ -120,7 +121,7 @@ Result<SourceText> read_pdf_file(std::string_view name, const std::string& path,
     child.max_stdout = limits.max_text_bytes;
     // A path starting with '-' would be read as an option.
     const std::string file = path.starts_with('-') ? "./" + path : path;
-    ChildResult r = run_child({"pdftotext", "-layout", "-enc", "UTF-8", file, "-"}, child);
+    ChildResult r = run_child({"pdftotext", "-layout", "-nodiag", "-enc", "UTF-8", file, "-"}, child);
     const std::string where(name);
 
     switch (r.end) {

@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "adapters/import/understand/context.h"
+#include "adapters/import/understand/layout_table.h"
 #include "adapters/import/understand/plan_table.h"
 #include "adapters/import/understand/values.h"
 
@@ -493,10 +494,24 @@ private:
     std::vector<Plan> m_plans;
 };
 
+// Column-aligned text (pdftotext -layout) holds its table as bands of wrapped cells: read again with
+// its tables as tabbed rows (layout_table.h).
+void read_column_aligned(Context& ctx) {
+    const auto lines = tabbed_layout_tables(ctx.lines, [](const Line& l) {
+        const auto header = table_header(l);
+        return header && std::any_of(header->begin(), header->end(),
+                                     [](const HeaderColumn& c) { return c.kind == Column::target; });
+    });
+    Context aligned{lines, ctx.facts, ctx.seed, {}, ctx.source};
+    RktReader(aligned).read();
+    ctx.findings.insert(ctx.findings.end(), aligned.findings.begin(), aligned.findings.end());
+}
+
 } // namespace
 
 void read_rkt(Context& ctx) {
     RktReader(ctx).read();
+    if (!ctx.seed.contains("rkt")) read_column_aligned(ctx);
     if (!ctx.seed.contains("rkt"))
         ctx.note("rkt_table_missing", Severity::warning, "Tabel Rencana Kinerja Tahunan tidak ditemukan", 1);
 }
