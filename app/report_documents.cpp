@@ -237,7 +237,9 @@ report::Document build_renaksi(const OfficeYear& data) {
                     std::to_string(data.year);
         t.sheet_name = data.action_plans.size() > 1 ? "Rencana Aksi " + std::to_string(n) : "Rencana Aksi";
         t.landscape_hint = true;
-        t.widths = {3, 10, 12, 5, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 7, 7};
+        // The month columns hold one mark: their room goes to the columns of text, whose long words
+        // ("Pertanggungjawaban") would otherwise break inside (PDF).
+        t.widths = {6, 20, 28, 9, 27, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 14, 16};
         Row h1 = header_row({"No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Kegiatan"});
         Cell months = centered("Jadwal Pelaksanaan (bulan)");
         months.bold = true;

@@ -31,7 +31,6 @@ struct Piece {
 struct Band {
     std::size_t first = 0, last = 0; // indices of its first and last line
     int gap = 0;                     // blank lines before it
-    bool form_feed = false;          // a page starts on one of its lines
     bool after_tabbed = false;       // a tabbed line stands between it and the band before
     std::vector<Piece> pieces;       // as printed: a header's words stay together
     std::vector<Piece> cells;        // pieces split where two cells stand one space apart (rows)
@@ -115,13 +114,12 @@ std::vector<Band> bands_of(const std::vector<Line>& lines) {
             continue;
         }
         if (bands.empty() || gap > 0 || tabbed) {
-            bands.push_back(Band{i, i, gap, false, tabbed, {}, {}});
+            bands.push_back(Band{i, i, gap, tabbed, {}, {}});
             gap = 0;
             tabbed = false;
         }
         Band& band = bands.back();
         band.last = i;
-        band.form_feed = band.form_feed || l.raw.find('\f') != std::string::npos;
         for (const auto& cell : layout_cells(l.raw)) {
             const int x = width_of(std::string_view(l.raw).substr(0, static_cast<std::size_t>(cell.column)));
             band.pieces.push_back(Piece{i, x, x + width_of(cell.text), cell.text});
@@ -248,10 +246,11 @@ private:
             const Band& band = m_bands[k];
             if (band.after_tabbed) break;
             if (auto again = header_blocks(band); again && again->blocks.size() == columns) {
+                blank(band); // the page's banner or title right above the header printed again
                 k = put_header(k, *again);
                 continue;
             }
-            if (band.gap >= 2 || band.form_feed) {
+            if (band.gap >= 2) {
                 const auto next_page = header_after_page_turn(k, columns);
                 if (!next_page) break;
                 for (; k < *next_page; ++k)
@@ -320,14 +319,13 @@ private:
         return std::nullopt;
     }
 
-    // After a row: the page's footer, the page turn, the next page's title, then the same header again.
+    // After a row and a wider gap: the page's footer, the next page's banner and title (a few short
+    // bands; the reader gives the page turn itself as a blank line), then the same header again.
     std::optional<std::size_t> header_after_page_turn(std::size_t k, std::size_t header_size) const {
-        bool turned = false;
-        for (std::size_t j = k; j < m_bands.size() && j < k + 6; ++j) {
+        for (std::size_t j = k; j < m_bands.size() && j < k + 5; ++j) {
             if (m_bands[j].after_tabbed && j > k) return std::nullopt;
-            turned = turned || m_bands[j].form_feed;
-            if (!turned) continue;
             if (auto again = header_blocks(m_bands[j]); again && again->blocks.size() == header_size) return j;
+            if (m_bands[j].last - m_bands[j].first > 1) return std::nullopt; // text, not a footer or title
         }
         return std::nullopt;
     }

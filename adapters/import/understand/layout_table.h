@@ -9,9 +9,9 @@
 // starts where another line's cell starts is a cell of its own (two cells one space apart). The columns
 // are the cells of the header band, known by the reader's test; a band right under the header whose
 // cells all stand under one header cell splits that column (the months under "Jadwal Pelaksanaan").
-// Each row's cells go to the header column they stand under (in order, the nearest one). A page turn
-// (a form feed) between a row and the same header printed again skips the page's footer and title;
-// two blank lines without one end the table.
+// Each row's cells go to the header column they stand under (in order, the nearest one). Between a
+// row and the same header printed again on the next page, a few short bands (the page's footer, the
+// next page's banner and title) are skipped; two blank lines followed by anything else end the table.
 #include <functional>
 #include <vector>
 

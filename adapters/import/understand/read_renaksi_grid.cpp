@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "adapters/import/understand/context.h"
+#include "adapters/import/understand/layout_table.h"
 #include "adapters/import/understand/plan_table.h"
 #include "adapters/import/understand/values.h"
 
@@ -41,10 +42,8 @@ std::optional<int> month_of(const std::string& cell) {
     return std::nullopt;
 }
 
-// The header line and the month line under it (the same line when the months stand in the header).
-std::optional<Columns> header_at(const std::vector<Line>& lines, std::size_t i) {
-    const Line& h = lines[i];
-    if (!h.tabbed()) return std::nullopt;
+// The columns a header line names by their words (the months are found apart).
+Columns named_columns(const Line& h) {
     Columns c;
     for (std::size_t k = 0; k < h.cells.size(); ++k) {
         const std::string f = fold(h.cells[k]);
@@ -63,6 +62,21 @@ std::optional<Columns> header_at(const std::vector<Line>& lines, std::size_t i) 
         else if (f.starts_with("pelaksana") || f.starts_with("penanggung jawab"))
             c.executor = k;
     }
+    return c;
+}
+
+// A header of the grid before its months are known: the months stand on the line under it in
+// column-aligned text (layout_table.h).
+bool names_grid_columns(const Line& h) {
+    const Columns c = named_columns(h);
+    return h.tabbed() && c.indicator && c.target && c.activity && c.executor;
+}
+
+// The header line and the month line under it (the same line when the months stand in the header).
+std::optional<Columns> header_at(const std::vector<Line>& lines, std::size_t i) {
+    const Line& h = lines[i];
+    if (!h.tabbed()) return std::nullopt;
+    Columns c = named_columns(h);
     for (std::size_t row : {i, i + 1}) {
         if (row >= lines.size()) break;
         int found = 0;
@@ -91,10 +105,7 @@ bool is_digits(const std::string& s) {
            std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
-} // namespace
-
-bool read_renaksi_grid(Context& ctx, bj::object& plan) {
-    const auto& lines = ctx.lines;
+bool read_grid(const std::vector<Line>& lines, bj::object& plan) {
     std::optional<Columns> columns;
     std::size_t first = 0;
     for (std::size_t i = 0; i < lines.size() && !columns; ++i)
@@ -114,7 +125,8 @@ bool read_renaksi_grid(Context& ctx, bj::object& plan) {
         int month_cells = 0;
         for (const auto& k : c.months)
             month_cells += month_of(cell(l, k)).has_value() ? 1 : 0;
-        if (month_cells == 12) continue; // the month line under the header, or a header repeated on a new page
+        if (month_cells == 12) continue;     // the month line under the header, or a header repeated on a new page
+        if (names_grid_columns(l)) continue; // a header repeated on a new page, its months on the line under it
         const std::string number = cell(l, c.number), name = cell(l, c.objective);
         if (is_digits(number) || objectives.empty()) {
             bj::object o;
@@ -151,6 +163,14 @@ bool read_renaksi_grid(Context& ctx, bj::object& plan) {
     if (objectives.empty()) return false;
     plan["objectives"] = std::move(objectives);
     return true;
+}
+
+} // namespace
+
+bool read_renaksi_grid(Context& ctx, bj::object& plan) {
+    if (read_grid(ctx.lines, plan)) return true;
+    // Column-aligned text (pdftotext -layout): its tables as tabbed rows.
+    return read_grid(tabbed_layout_tables(ctx.lines, names_grid_columns), plan);
 }
 
 } // namespace kinerja::import

