@@ -226,16 +226,19 @@ private:
         std::vector<Block> blocks;
     };
 
-    // The band's blocks when the band, or its lines under its title (lines of one cell: a caption, a
-    // line of text above it), is a header the reader knows.
+    // The band's blocks when the band, or its lines under a title or a signature standing right above
+    // it, is a header the reader knows: of the lines it may start on (not a line of one cell: a title),
+    // the one giving the most columns (the first of those, for a header of several lines).
     std::optional<Header> header_blocks(const Band& band) const {
-        std::size_t first = band.first;
-        while (first < band.last && layout_cells(m_lines[first].raw).size() == 1)
-            ++first;
-        if (band.last - first > 4) return std::nullopt; // a header is a few lines
-        auto blocks = blocks_of(band.pieces, first);
-        if (blocks.size() < 2 || !m_is_header(candidate_of(blocks))) return std::nullopt;
-        return Header{first, std::move(blocks)};
+        std::optional<Header> best;
+        for (std::size_t first = band.first; first <= band.last && first <= band.first + 4; ++first) {
+            if (band.last - first > 4) continue;                                             // a header is a few lines
+            if (first < band.last && layout_cells(m_lines[first].raw).size() == 1) continue; // a title
+            auto blocks = blocks_of(band.pieces, first);
+            if (blocks.size() < 2 || (best && blocks.size() <= best->blocks.size())) continue;
+            if (m_is_header(candidate_of(blocks))) best = Header{first, std::move(blocks)};
+        }
+        return best;
     }
 
     // Returns the index of the first band after the table.

@@ -16,6 +16,7 @@
 #include <optional>
 
 #include "adapters/import/understand/context.h"
+#include "adapters/import/understand/layout_table.h"
 #include "adapters/import/understand/plan_table.h"
 #include "adapters/import/understand/values.h"
 
@@ -1096,7 +1097,18 @@ void read_agreements(Context& ctx, int first_line, int last_line) {
 }
 
 void read_pk(Context& ctx) {
-    read_agreements(ctx, 1, static_cast<int>(ctx.lines.size()));
+    // Column-aligned text (pdftotext -layout): the tables of objectives, indicators and targets and the
+    // budget tables as tabbed rows (layout_table.h); other text is left as it is.
+    const auto lines = tabbed_layout_tables(ctx.lines, [](const Line& l) {
+        const auto has = [&](Role role) {
+            return std::any_of(l.cells.begin(), l.cells.end(), [&](const auto& c) { return role_of(c) == role; });
+        };
+        std::string kind;
+        return (has(Role::indicator) && has(Role::target)) || is_budget_header(l, &kind);
+    });
+    Context aligned{lines, ctx.facts, ctx.seed, {}, ctx.source};
+    read_agreements(aligned, 1, static_cast<int>(lines.size()));
+    ctx.findings.insert(ctx.findings.end(), aligned.findings.begin(), aligned.findings.end());
 }
 
 } // namespace kinerja::import

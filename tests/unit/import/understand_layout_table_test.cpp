@@ -140,6 +140,21 @@ TEST(LayoutTable, BrokenHeaderWordsTitlesAndHyphenatedWordsAreReadWhole) {
     EXPECT_EQ(cells(out[4]), (Cells{"1", "sesuai peraturan perundang-undangan", "100%"}));
 }
 
+// A signature and a title printed right above the header (no blank line between them) are no part of
+// it: the header starts on the line that gives the most columns.
+TEST(LayoutTable, ASignatureRightAboveTheHeaderIsNoPartOfIt) {
+    const auto out = converted({
+        "        Marta Dinata                          Yasrin Abidin",
+        "           Lampiran Perjanjian Kinerja Tahun 2024",
+        " No        Sasaran          Indikator Kinerja        Target",
+        "",
+        " 1.        Pembentukan      Persentase pelantikan     100%",
+    });
+    EXPECT_FALSE(out[0].tabbed());
+    EXPECT_EQ(cells(out[2]), (Cells{"No", "Sasaran", "Indikator Kinerja", "Target"}));
+    EXPECT_EQ(cells(out[4]), (Cells{"1.", "Pembentukan", "Persentase pelantikan", "100%"}));
+}
+
 TEST(LayoutTable, TextWithoutAKnownHeaderAndTabbedRowsAreLeftAlone) {
     const std::vector<std::string> text = {" No   Uraian        Jumlah", "", "  1   Rapat           3",
                                            "Indikator\tTarget", "Persentase A\t95%"};
