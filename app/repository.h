@@ -144,6 +144,11 @@ struct ImportDraft {
     std::int64_t id = 0, office_id = 0, user_id = 0, created_at = 0; // unix seconds
     std::string file_name, sha256, bytes;
 };
+// A draft is working state for one sitting: after a day it is gone (not loaded, deleted on the next
+// upload), and a user keeps at most this many, the oldest deleted to make room for a new upload (an
+// upload is never refused for the quota: a person who leaves previews open loses only the stale ones).
+constexpr std::int64_t k_import_draft_lifetime = 24 * 60 * 60; // seconds
+constexpr int k_import_drafts_per_user = 20;
 
 struct UserRecord {
     std::int64_t id = 0;
@@ -206,7 +211,8 @@ public:
     virtual Result<std::int64_t> add_evidence(const EvidenceRecord& e) = 0;
     virtual Result<std::optional<EvidenceRecord>> find_evidence(std::int64_t id) = 0;
     // Web import drafts: working state kept in the database so that any app server can run the next
-    // step. Saving deletes the drafts created more than a day before this one. Not part of export.
+    // step. Saving deletes the drafts created more than k_import_draft_lifetime before this one and the
+    // user's oldest beyond k_import_drafts_per_user (this one counted). Not part of export.
     virtual Result<std::int64_t> save_import_draft(const ImportDraft& d) = 0;
     virtual Result<std::optional<ImportDraft>> load_import_draft(std::int64_t id) = 0;
     virtual Result<std::vector<AuditRow>> audit_log(std::int64_t office_id, const AuditFilter& filter) = 0;

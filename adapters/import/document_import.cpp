@@ -39,7 +39,7 @@ std::optional<Finding> other_office_finding(const Understood& doc, const std::st
 }
 
 Result<ImportOutcome> store(app::Repository& repo, const Understood& doc, const std::string& satker,
-                            bool accept_findings, const std::string& actor) {
+                            bool accept_findings, const std::string& actor, const bj::array& corrections) {
     ImportOutcome out;
     auto findings = check_documents({&doc});
     if (!findings) return tl::unexpected(findings.error());
@@ -68,8 +68,9 @@ Result<ImportOutcome> store(app::Repository& repo, const Understood& doc, const 
     if (auto r = json::read_seeds({"offices", offices_text}, {{source, seed_text}}, *rows); !r)
         return tl::unexpected(r.error());
     app::ImportedDocument record{source, platform::token_hash(seed_text), doc.facts.type, doc.facts.year.value_or(0)};
-    const std::string summary =
-        bj::serialize(bj::object{{"source", source}, {"kind", doc.facts.type}, {"satker", satker}});
+    bj::object summary_fields{{"source", source}, {"kind", doc.facts.type}, {"satker", satker}};
+    if (!corrections.empty()) summary_fields["corrections"] = corrections;
+    const std::string summary = bj::serialize(summary_fields);
     auto stored = repo.import_document(*rows, record, {actor, "import", "office", summary});
     if (!stored) return tl::unexpected(stored.error());
     out.unchanged = stored->unchanged;

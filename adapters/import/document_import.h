@@ -21,8 +21,10 @@ struct ImportOutcome {
 
 // The checks, then the store, through any repository (the CLI's file, the web application's
 // connection): the same refusals (errors unless accepted, conflicts) and the same rows everywhere.
+// `corrections`: the values a person changed before storing (the web import), kept in the import's
+// audit record beside what was stored.
 Result<ImportOutcome> store(app::Repository& repo, const Understood& doc, const std::string& satker,
-                            bool accept_findings, const std::string& actor);
+                            bool accept_findings, const std::string& actor, const boost::json::array& corrections = {});
 
 // `document-other-office` when the document names another office than `satker` (office: the stored
 // one, if any); store() adds it before deciding.

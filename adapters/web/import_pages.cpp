@@ -71,49 +71,68 @@ std::string trim(const std::string& s) {
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
-// Applies the form's `fix.<path>` fields to the seed: the path walks objects by key and arrays by
-// index ("measurement.objectives.0.indicators.2.actual"); only an editable value of an existing item
-// changes. An empty field means the document gives no value (null). Returns how many values changed.
-int apply_corrections(bj::object& seed, const std::map<std::string, std::string>& form) {
-    int changed = 0;
+// The input name of one editable value: `fix.<path of the rows>.<row index>.<key>`.
+std::string field_name(const std::string& rows_path, std::size_t row, std::string_view key) {
+    return std::string(k_fix_prefix) + rows_path + "." + std::to_string(row) + "." + std::string(key);
+}
+
+// One accepted correction, as the audit record keeps it.
+struct Correction {
+    std::string field, before, after;
+};
+
+// The value at `path` ("measurement.objectives.0.indicators.2.actual"): the path walks objects by key
+// and arrays by index. Null when the seed has no such value.
+bj::value* value_at(bj::object& seed, const std::string& path) {
+    bj::value* at = nullptr;
+    bj::object* holder = &seed;
+    std::size_t start = 0;
+    while (true) {
+        const auto dot = path.find('.', start);
+        const std::string p = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        if (holder) {
+            at = holder->if_contains(p);
+        } else if (at && at->is_array() && !p.empty() && p.size() <= 6 &&
+                   p.find_first_not_of("0123456789") == std::string::npos && std::stoul(p) < at->as_array().size()) {
+            at = &at->as_array()[std::stoul(p)];
+        } else {
+            return nullptr;
+        }
+        if (!at || dot == std::string::npos) return at;
+        holder = at->is_object() ? &at->as_object() : nullptr;
+        start = dot + 1;
+    }
+}
+
+// Applies the form's `fix.<path>` fields to the seed. `drawn` holds the fields the preview rendered
+// for this document; any other `fix.` field is refused whole (nothing applied), so a form can only
+// change the values a person saw. An empty field means the document gives no value (null).
+Result<std::vector<Correction>> apply_corrections(bj::object& seed, const std::map<std::string, std::string>& form,
+                                                  const std::set<std::string>& drawn) {
     for (const auto& [field, typed] : form) {
-        if (field.rfind(k_fix_prefix, 0) != 0 || typed.size() > 2000) continue;
-        std::vector<std::string> parts;
-        std::size_t start = k_fix_prefix.size();
-        while (start <= field.size()) {
-            const auto dot = field.find('.', start);
-            parts.push_back(field.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-            if (dot == std::string::npos) break;
-            start = dot + 1;
-        }
-        if (parts.size() < 2 || !k_editable.contains(parts.back())) continue;
-        bj::value* at = nullptr;
-        bj::object* holder = &seed;
-        bool found = true;
-        for (std::size_t i = 0; i + 1 < parts.size() && found; ++i) {
-            const std::string& p = parts[i];
-            bj::value* next = nullptr;
-            if (at && at->is_array()) {
-                if (p.empty() || p.size() > 6 || p.find_first_not_of("0123456789") != std::string::npos) {
-                    found = false;
-                    break;
-                }
-                const std::size_t index = std::stoul(p);
-                if (index < at->as_array().size()) next = &at->as_array()[index];
-            } else if (holder) {
-                next = holder->if_contains(p);
-            }
-            found = next != nullptr;
-            at = next;
-            holder = next && next->is_object() ? &next->as_object() : nullptr;
-            if (i + 2 == parts.size() && !holder) found = false;
-        }
-        if (!found || !holder) continue;
+        if (field.rfind(k_fix_prefix, 0) != 0) continue;
+        if (!drawn.contains(field))
+            return fail(ErrorCode::invalid_input,
+                        "Koreksi '" + field.substr(k_fix_prefix.size()) +
+                            "' ditolak: nilai itu tidak tampil di pratinjau dokumen ini. Hanya nilai di tabel "
+                            "pratinjau yang dapat dikoreksi; tidak ada koreksi yang diterapkan",
+                        field);
+        if (typed.size() > 2000)
+            return fail(ErrorCode::invalid_input,
+                        "Koreksi '" + field.substr(k_fix_prefix.size()) +
+                            "' ditolak: lebih dari 2000 karakter; tidak ada koreksi yang diterapkan",
+                        field);
+    }
+    std::vector<Correction> changed;
+    for (const auto& [field, typed] : form) {
+        if (field.rfind(k_fix_prefix, 0) != 0) continue;
+        bj::value* target = value_at(seed, field.substr(k_fix_prefix.size()));
+        if (!target) continue; // cannot happen for a drawn field; never a guess
         const std::string value = trim(typed);
-        bj::value& target = (*holder)[parts.back()];
-        if (cell_text(&target) == value) continue;
-        target = value.empty() ? bj::value(nullptr) : bj::value(value);
-        ++changed;
+        const std::string before = cell_text(target);
+        if (before == value) continue;
+        *target = value.empty() ? bj::value(nullptr) : bj::value(value);
+        changed.push_back({field.substr(k_fix_prefix.size()), before, value});
     }
     return changed;
 }
@@ -149,8 +168,7 @@ public:
                 Data cd;
                 cd.set("value", str(row, c.key));
                 cd.set("label", c.label);
-                if (k_editable.contains(std::string_view(c.key)))
-                    cd.set("field", std::string(k_fix_prefix) + path + "." + std::to_string(i) + "." + c.key);
+                if (k_editable.contains(std::string_view(c.key))) cd.set("field", field_name(path, i, c.key));
                 cells.push_back(cd);
             }
             rd.set("cells", cells);
@@ -184,7 +202,26 @@ private:
     list m_sections;
 };
 
-void add_sections(Preview& p, const bj::object& seed) {
+// The names of the inputs a Preview of the same seed renders, without rendering: what a form may correct.
+class DrawnFields {
+public:
+    void section(const std::string&, const bj::array* rows, const std::string& path, const std::vector<Column>& columns,
+                 const std::string& = {}, const std::string& = {}) {
+        if (!rows) return;
+        for (std::size_t i = 0; i < rows->size(); ++i)
+            if ((*rows)[i].is_object())
+                for (const auto& c : columns)
+                    if (k_editable.contains(std::string_view(c.key))) m_names.insert(field_name(path, i, c.key));
+    }
+    const std::set<std::string>& names() const { return m_names; }
+
+private:
+    std::set<std::string> m_names;
+};
+
+// The sections of the preview, in the document's order; `Sink` is a Preview or DrawnFields, so the
+// fields accepted are exactly the fields shown.
+template <class Sink> void add_sections(Sink& p, const bj::object& seed) {
     if (const auto* m = object_at(seed, "measurement"))
         if (const auto* objectives = array_at(*m, "objectives"))
             for (std::size_t o = 0; o < objectives->size(); ++o) {
@@ -359,18 +396,17 @@ Result<import::Understood> understand_bytes(const std::string& name, const std::
     return doc;
 }
 
-Result<std::vector<Finding>> findings_of(app::Repository& repo, const import::Understood& doc,
-                                         const OfficeInfo& office) {
+// The checks of the one document, and whether it names another office. Storing checks again (store()
+// reads the office itself), so the preview needs nothing from the repository.
+Result<std::vector<Finding>> findings_of(const import::Understood& doc, const OfficeInfo& office) {
     auto findings = import::check_documents({&doc});
     if (!findings) return findings;
     if (auto other = import::other_office_finding(doc, office.code, office))
         findings->insert(findings->begin(), *other);
-    (void)repo;
     return findings;
 }
 
-ImportView upload(app::Repository& repo, const Page& pg, const http::Request& r) {
-    auto parts = http::parse_multipart(r.header("content-type"), r.body);
+ImportView upload(app::Repository& repo, const Page& pg, const std::optional<std::vector<http::Part>>& parts) {
     if (!parts) return pg.upload_form(422, "Unggahan tidak terbaca (bukan multipart/form-data)");
     std::string type = "auto";
     const http::Part* file = nullptr;
@@ -393,14 +429,26 @@ ImportView upload(app::Repository& repo, const Page& pg, const http::Request& r)
     const std::string bytes(file->data);
     auto doc = understand_bytes(name, bytes, type, pg.settings.max_bytes);
     if (!doc) return pg.upload_form(422, doc.error().message, type);
+    auto findings = findings_of(*doc, pg.office);
+    if (!findings) return pg.upload_form(422, findings.error().message, type);
+    // Only a document that could be read and checked becomes a draft: a failed upload leaves no row.
     app::ImportDraft draft{0,    pg.office.id, pg.actor.user_id, pg.settings.now, name, platform::token_hash(bytes),
                            bytes};
     auto id = repo.save_import_draft(draft);
     if (!id) throw std::runtime_error(id.error().message);
     draft.id = *id;
-    auto findings = findings_of(repo, *doc, pg.office);
-    if (!findings) return pg.upload_form(422, findings.error().message, type);
     return pg.preview(200, draft, type, *doc, *findings, 0, {});
+}
+
+// The corrections for the import's audit record: what each value was as read and what it became
+// (null: no value).
+bj::array audit_corrections(const std::vector<Correction>& corrections) {
+    auto text_or_null = [](const std::string& s) { return s.empty() ? bj::value(nullptr) : bj::value(s); };
+    bj::array out;
+    for (const auto& c : corrections)
+        out.push_back(
+            bj::object{{"field", c.field}, {"before", text_or_null(c.before)}, {"after", text_or_null(c.after)}});
+    return out;
 }
 
 ImportView recheck_or_store(app::Repository& repo, const Page& pg, const http::Request& r) {
@@ -411,27 +459,43 @@ ImportView recheck_or_store(app::Repository& repo, const Page& pg, const http::R
         return not_found("Draf impor tidak ditemukan; unggah dokumennya lagi");
     auto draft = repo.load_import_draft(std::stoll(id_text));
     if (!draft) throw std::runtime_error(draft.error().message);
-    // Another user's or office's draft looks exactly like an absent one.
+    // Another user's or office's draft looks exactly like an absent one, even to a colleague of the office.
     if (!*draft || (*draft)->office_id != pg.office.id || (*draft)->user_id != pg.actor.user_id)
         return not_found("Draf impor tidak ditemukan; unggah dokumennya lagi");
     std::string type = field("jenis");
     if (!is_type(type)) type = "auto";
+    // Past its lifetime a draft is gone, even when no later upload has deleted its row yet.
+    if (pg.settings.now - (*draft)->created_at > app::k_import_draft_lifetime)
+        return pg.upload_form(410,
+                              "Draf impor '" + (*draft)->file_name +
+                                  "' sudah lebih dari sehari dan tidak berlaku lagi; tidak ada yang disimpan. "
+                                  "Unggah dokumennya lagi",
+                              type);
     auto doc = understand_bytes((*draft)->file_name, (*draft)->bytes, type, pg.settings.max_bytes);
     if (!doc) return pg.upload_form(422, doc.error().message, type);
-    const int corrections = apply_corrections(doc->seed, f);
+    DrawnFields drawn;
+    add_sections(drawn, doc->seed);
+    auto corrections = apply_corrections(doc->seed, f, drawn.names());
+    if (!corrections) {
+        auto findings = findings_of(*doc, pg.office);
+        return pg.preview(422, **draft, type, *doc, findings ? *findings : std::vector<Finding>{}, 0,
+                          corrections.error().message);
+    }
+    const int corrected = static_cast<int>(corrections->size());
     if (field("aksi") == "simpan") {
-        auto stored = import::store(repo, *doc, pg.office.code, field("paksa") == "1", pg.actor.login);
+        auto stored = import::store(repo, *doc, pg.office.code, field("paksa") == "1", pg.actor.login,
+                                    audit_corrections(*corrections));
         if (!stored) {
-            auto findings = findings_of(repo, *doc, pg.office);
+            auto findings = findings_of(*doc, pg.office);
             const int status = stored.error().code == ErrorCode::conflict ? 409 : 422;
-            return pg.preview(status, **draft, type, *doc, findings ? *findings : std::vector<Finding>{}, corrections,
+            return pg.preview(status, **draft, type, *doc, findings ? *findings : std::vector<Finding>{}, corrected,
                               "Tidak disimpan: " + stored.error().message);
         }
         if (stored->refused) {
             int errors = 0;
             for (const auto& fi : stored->findings)
                 errors += fi.severity == Severity::error;
-            return pg.preview(422, **draft, type, *doc, stored->findings, corrections,
+            return pg.preview(422, **draft, type, *doc, stored->findings, corrected,
                               "Tidak disimpan: dokumen masih berisi " + std::to_string(errors) +
                                   " galat. Perbaiki nilainya lalu periksa ulang, atau centang \"simpan walaupun ada "
                                   "galat\" untuk menyimpannya apa adanya.");
@@ -443,15 +507,15 @@ ImportView recheck_or_store(app::Repository& repo, const Page& pg, const http::R
                     (stored->unchanged ? std::string("?impor=sama")
                                        : "?impor=disimpan&baris=" + std::to_string(stored->rows))};
     }
-    auto findings = findings_of(repo, *doc, pg.office);
+    auto findings = findings_of(*doc, pg.office);
     if (!findings) return pg.upload_form(422, findings.error().message, type);
-    return pg.preview(200, **draft, type, *doc, *findings, corrections, {});
+    return pg.preview(200, **draft, type, *doc, *findings, corrected, {});
 }
 
 } // namespace
 
 ImportView import_step(app::Repository& repo, const app::Actor& a, const std::string& code, const http::Request& r,
-                       const ImportSettings& settings) {
+                       const std::optional<std::vector<http::Part>>& parts, const ImportSettings& settings) {
     auto office = repo.find_office(code);
     if (!office) throw std::runtime_error(office.error().message);
     if (!*office || !app::can_view(a, **office))
@@ -464,7 +528,7 @@ ImportView import_step(app::Repository& repo, const app::Actor& a, const std::st
     }
     const Page pg{a, **office, settings};
     if (r.method != "POST") return pg.upload_form(200, {});
-    if (r.header("content-type").rfind("multipart/form-data", 0) == 0) return upload(repo, pg, r);
+    if (r.header("content-type").rfind("multipart/form-data", 0) == 0) return upload(repo, pg, parts);
     return recheck_or_store(repo, pg, r);
 }
 

@@ -6,9 +6,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "adapters/http/http_types.h"
+#include "adapters/http/multipart.h"
 #include "app/actor.h"
 #include "app/repository.h"
 
@@ -26,9 +29,11 @@ struct ImportView {
     std::string title, html, redirect;
 };
 
-// GET shows the upload form; POST (multipart) uploads, POST (form) re-checks or stores.
+// GET shows the upload form; POST (multipart) uploads, POST (form) re-checks or stores. `parts`: the
+// multipart body as the server already parsed it for the CSRF token (nullopt when not multipart or
+// not well-formed), so an upload of up to 10 MB is parsed once per request.
 ImportView import_step(app::Repository& repo, const app::Actor& a, const std::string& code, const http::Request& r,
-                       const ImportSettings& settings);
+                       const std::optional<std::vector<http::Part>>& parts, const ImportSettings& settings);
 
 // The office page's message after a store (`?impor=...` set by the redirect); empty when none.
 std::string import_done_message(const std::map<std::string, std::string>& query);

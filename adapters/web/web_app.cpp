@@ -254,11 +254,13 @@ struct WebApp::Impl {
     }
 
     // Every state-changing form carries the session's CSRF token (or htmx sends it as a header).
-    bool csrf_ok(const Request& r, const app::Actor& a, bool by_cookie) {
+    // `parts`: the multipart body, parsed once by the caller for this check and the page.
+    bool csrf_ok(const Request& r, const app::Actor& a, bool by_cookie,
+                 const std::optional<std::vector<http::Part>>& parts) {
         if (!by_cookie) return true; // a bearer token is not sent by the browser on its own
         std::string given = r.header("x-csrf-token");
-        if (given.empty() && r.header("content-type").rfind("multipart/form-data", 0) == 0) {
-            if (auto parts = http::parse_multipart(r.header("content-type"), r.body))
+        if (given.empty() && is_multipart(r)) {
+            if (parts)
                 for (const auto& part : *parts)
                     if (part.name == "csrf") given = std::string(part.data);
         } else if (given.empty()) {
@@ -289,7 +291,8 @@ struct WebApp::Impl {
                           int month_override = 0);
     Response monthly_save(const Request& r, const app::Actor& a, const std::string& code);
     Response month_status(const Request& r, const app::Actor& a, const std::string& code);
-    Response evidence_upload(const Request& r, const app::Actor& a, const std::string& code);
+    Response evidence_upload(const Request& r, const app::Actor& a, const std::string& code,
+                             const std::optional<std::vector<http::Part>>& parts);
     Response evidence_download(const app::Actor& a, const std::string& id);
     Response audit_page(const Request& r, const app::Actor& a, const std::string& code);
     Response planning_page(const Request& r, const app::Actor& a, const std::string& code, int status = 200,
@@ -315,8 +318,10 @@ struct WebApp::Impl {
                              const std::map<std::string, std::string>& problems = {}, const std::string& error = {},
                              const std::string& saved = {});
     Response narratives_save(const Request& r, const app::Actor& a, const std::string& code);
-    Response import_pages(const Request& r, const app::Actor& a, const std::string& code) {
-        auto v = import_step(repo(), a, code, r, {opt.dev_assets, now(), opt.max_import_bytes});
+    static bool is_multipart(const Request& r) { return r.header("content-type").rfind("multipart/form-data", 0) == 0; }
+    Response import_pages(const Request& r, const app::Actor& a, const std::string& code,
+                          const std::optional<std::vector<http::Part>>& parts) {
+        auto v = import_step(repo(), a, code, r, parts, {opt.dev_assets, now(), opt.max_import_bytes});
         return v.redirect.empty() ? page(v.title, v.html, &a, v.status) : redirect(v.redirect);
     }
     static list month_options(int month) {
@@ -457,7 +462,9 @@ Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const st
     if (!generation) throw std::runtime_error(generation.error().message);
     const bool may_record = a.role != app::Role::viewer && a.role != app::Role::reviewer;
     const bool may_audit = a.role != app::Role::viewer && a.role != app::Role::operator_;
-    const std::string key = code + "|" + r.query + "|" + (may_record ? "r" : "-") + (may_audit ? "a" : "-");
+    const bool may_import = app::can_plan(a, **office); // the import page's own rule
+    const std::string key =
+        code + "|" + r.query + "|" + (may_record ? "r" : "-") + (may_audit ? "a" : "-") + (may_import ? "i" : "-");
     {
         std::lock_guard lock(cache_mutex);
         auto hit = page_cache.find(key);
@@ -504,6 +511,7 @@ Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const st
     d.set("finding_warnings", std::to_string(warnings));
     if (may_record) d.set("can_record", true);
     if (may_audit) d.set("can_audit", true);
+    if (may_import) d.set("can_import", true);
     list objectives;
     for (const auto& mo : m.objectives) {
         Data od;
@@ -898,8 +906,8 @@ Response WebApp::Impl::month_status(const Request& r, const app::Actor& a, const
                     "&bulan=" + std::to_string(*month));
 }
 
-Response WebApp::Impl::evidence_upload(const Request& r, const app::Actor& a, const std::string& code) {
-    auto parts = http::parse_multipart(r.header("content-type"), r.body);
+Response WebApp::Impl::evidence_upload(const Request& r, const app::Actor& a, const std::string& code,
+                                       const std::optional<std::vector<http::Part>>& parts) {
     if (!parts)
         return error_page(422, "Tidak dapat diproses", "Unggahan tidak terbaca (bukan multipart/form-data)", &a);
     std::map<std::string, std::string> fields;
@@ -1736,7 +1744,9 @@ Response WebApp::Impl::handle(const Request& r) {
         return error_page(401, "Sesi berakhir", actor.error().message, nullptr);
     }
     const app::Actor& a = *actor;
-    if (post && !csrf_ok(r, a, by_cookie)) {
+    std::optional<std::vector<http::Part>> parts;
+    if (post && is_multipart(r)) parts = http::parse_multipart(r.header("content-type"), r.body);
+    if (post && !csrf_ok(r, a, by_cookie, parts)) {
         if (api) return json_error(403, "Token CSRF tidak ada atau salah");
         return error_page(403, "Tidak diizinkan",
                           "Formulir tanpa token keamanan (CSRF) yang sah; muat ulang halaman lalu coba lagi", &a);
@@ -1785,7 +1795,7 @@ Response WebApp::Impl::handle(const Request& r) {
         }
         if (sub == "/realisasi" && post) return monthly_save(r, a, code);
         if (sub == "/bulan" && post) return month_status(r, a, code);
-        if (sub == "/bukti" && post) return evidence_upload(r, a, code);
+        if (sub == "/bukti" && post) return evidence_upload(r, a, code, parts);
         if (sub == "/audit" && get) return audit_page(r, a, code);
         if (sub == "/anggaran" && get) {
             const auto q = r.query_params();
@@ -1815,7 +1825,7 @@ Response WebApp::Impl::handle(const Request& r) {
                                    q.count("tersimpan") ? q.at("tersimpan") + " bagian narasi tersimpan." : "");
         }
         if (sub == "/narasi" && post) return narratives_save(r, a, code);
-        if (sub == "/impor" && (get || post)) return import_pages(r, a, code);
+        if (sub == "/impor" && (get || post)) return import_pages(r, a, code, parts);
         if (sub.rfind("/pk/", 0) == 0 && sub.ends_with("/revisi") && post)
             return revise_pk(r, a, code, sub.substr(4, sub.size() - 4 - 7));
     }

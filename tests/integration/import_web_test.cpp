@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <regex>
 #include <sqlite3.h>
+#include <tuple>
 
 #include "tests/integration/server_process.h"
 #include "tests/integration/test_support.h"
@@ -16,20 +17,6 @@ const std::string k_page = "/kantor/" + k_office + "/impor";
 std::string seed_text() {
     return read_file(std::string(KINERJA_SEEDS_DIR) + "/rkt-2024-kpu-kab-oku-selatan.txt");
 }
-
-// A demo database with a planner of OKU Selatan (the demo has none), served.
-struct Fixture {
-    std::string db = demo_database();
-    ServerProcess server{prepare(db)};
-
-    static const std::string& prepare(const std::string& db) {
-        const auto r = run_kinerja("user add --db " + db + " --login planner.okus --role planner --satker " + k_office +
-                                       " --password-stdin",
-                                   "kinerja-demo\n");
-        EXPECT_EQ(r.exit_code, 0) << r.err;
-        return db;
-    }
-};
 
 HttpResult upload(const ServerProcess& s, Browser& b, const std::string& page, const std::string& name,
                   const std::string& bytes, bool with_csrf = true) {
@@ -68,16 +55,48 @@ std::string field_with(const std::map<std::string, std::string>& fields, const s
     return {};
 }
 
-int imported_documents(const std::string& db) {
+// The first column of the first row of `sql` as text ("" when no row). A write (not SELECT) only while no
+// server has the database open: the server's WAL connection would not see it.
+std::string query(const std::string& db, const std::string& sql) {
     sqlite3* h = nullptr;
-    sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_open_v2(db.c_str(), &h, sql.rfind("SELECT", 0) == 0 ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
+                    nullptr);
+    sqlite3_busy_timeout(h, 5000);
     sqlite3_stmt* s = nullptr;
-    sqlite3_prepare_v2(h, "SELECT count(*) FROM imported_document", -1, &s, nullptr);
-    int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+    std::string out;
+    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW &&
+        sqlite3_column_text(s, 0))
+        out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
     sqlite3_finalize(s);
     sqlite3_close(h);
-    return n;
+    return out;
 }
+
+int imported_documents(const std::string& db) {
+    return std::stoi(query(db, "SELECT count(*) FROM imported_document"));
+}
+
+int drafts(const std::string& db) {
+    return std::stoi(query(db, "SELECT count(*) FROM import_draft"));
+}
+
+void add_planner(const std::string& db, const std::string& login) {
+    const auto r = run_kinerja("user add --db " + db + " --login " + login + " --role planner --satker " + k_office +
+                                   " --password-stdin",
+                               "kinerja-demo\n");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+}
+
+// A demo database with a planner of OKU Selatan (the demo has none), served.
+struct Fixture {
+    std::string db = demo_database();
+    ServerProcess server{prepare(db)};
+
+    static const std::string& prepare(const std::string& db) {
+        add_planner(db, "planner.okus");
+        return db;
+    }
+};
 
 TEST(ImportWeb, UploadPreviewCorrectRecheckStoreAndReupload) {
     Fixture f;
@@ -242,6 +261,151 @@ TEST(ImportWeb, BadFilesComeBackWith422AndNothingIsStored) {
     EXPECT_EQ(big.status, 422);
     EXPECT_NE(big.body.find("lebih besar dari batas 10 MB"), std::string::npos);
     EXPECT_EQ(imported_documents(f.db), before);
+    // A refused upload leaves no draft behind.
+    EXPECT_EQ(drafts(f.db), 0);
+}
+
+TEST(ImportWeb, OnlyTheDrawnFieldsMayBeCorrectedAndEachCorrectionIsAudited) {
+    Fixture f;
+    Browser b(f.server);
+    ASSERT_TRUE(b.login("planner.okus"));
+    b.get(k_page);
+    const auto preview = upload(f.server, b, k_page, "rkt-2024-kpu-kab-oku-selatan.txt", seed_text());
+    ASSERT_EQ(preview.status, 200);
+    auto fields = preview_fields(preview.body);
+    const std::string budget = field_with(fields, ".budget", "2.57.212.000");
+    ASSERT_FALSE(budget.empty());
+    const std::string target = field_with(fields, ".target", "97");
+    ASSERT_FALSE(target.empty());
+
+    // A value the preview never showed (the office's name), though its key is one that may be edited
+    // elsewhere: refused as a whole, nothing applied, the draft still usable.
+    const int before = imported_documents(f.db);
+    for (const std::string& hidden : {std::string("fix.office.name"), std::string("fix.rkt.0.rows.0.line"),
+                                      std::string("fix.rkt.0.rows.999.target")}) {
+        auto smuggled = fields;
+        smuggled[budget] = "2.057.212.000";
+        smuggled[hidden] = "Satker Lain";
+        smuggled["aksi"] = "simpan";
+        smuggled["paksa"] = "1";
+        const auto refused = b.post_form(k_page, smuggled);
+        EXPECT_EQ(refused.status, 422) << hidden << refused.body;
+        EXPECT_NE(refused.body.find("tidak tampil di pratinjau"), std::string::npos) << hidden;
+        EXPECT_NE(refused.body.find(hidden.substr(4)), std::string::npos) << hidden;
+        EXPECT_EQ(refused.body.find("nilai dikoreksi"), std::string::npos) << hidden;
+        EXPECT_EQ(imported_documents(f.db), before);
+    }
+
+    // The shown values, corrected and stored: the import's audit record names each one, as read and as typed.
+    fields[budget] = "2.057.212.000";
+    fields[target] = "97"; // as read: not a correction
+    fields["aksi"] = "simpan";
+    const auto stored = b.post_form(k_page, fields);
+    ASSERT_EQ(stored.status, 303) << stored.body;
+    const std::string audit =
+        query(f.db, "SELECT after FROM audit_log WHERE action = 'import' AND actor = 'planner.okus'");
+    EXPECT_NE(audit.find("\"corrections\""), std::string::npos) << audit;
+    EXPECT_NE(
+        audit.find("{\"field\":\"" + budget.substr(4) + "\",\"before\":\"2.57.212.000\",\"after\":\"2.057.212.000\"}"),
+        std::string::npos)
+        << audit;
+    EXPECT_EQ(audit.find(target.substr(4)), std::string::npos) << audit;
+}
+
+TEST(ImportWeb, DraftsKeepAQuotaPerUser) {
+    Fixture f;
+    Browser b(f.server);
+    ASSERT_TRUE(b.login("planner.okus"));
+    b.get(k_page);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 22; ++i) {
+        const auto preview = upload(f.server, b, k_page, "rkt-2024-kpu-kab-oku-selatan.txt", seed_text());
+        ASSERT_EQ(preview.status, 200) << i;
+        ids.push_back(preview_fields(preview.body)["draft"]);
+    }
+    // The newest 20 stay; the two oldest were deleted to make room and read as gone.
+    EXPECT_EQ(drafts(f.db), 20);
+    for (const auto& gone : {ids[0], ids[1]}) {
+        const auto r = b.post_form(k_page, {{"csrf", b.csrf()}, {"draft", gone}, {"aksi", "periksa"}});
+        EXPECT_EQ(r.status, 404) << r.body;
+    }
+    const auto kept = b.post_form(k_page, {{"csrf", b.csrf()}, {"draft", ids[2]}, {"aksi", "periksa"}});
+    EXPECT_EQ(kept.status, 200) << kept.body;
+}
+
+TEST(ImportWeb, ADraftOlderThanADayIsGone) {
+    const std::string db = demo_database();
+    add_planner(db, "planner.okus");
+    std::string id;
+    {
+        ServerProcess server(db);
+        Browser b(server);
+        ASSERT_TRUE(b.login("planner.okus"));
+        b.get(k_page);
+        const auto preview = upload(server, b, k_page, "rkt-2024-kpu-kab-oku-selatan.txt", seed_text());
+        ASSERT_EQ(preview.status, 200);
+        id = preview_fields(preview.body)["draft"];
+    }
+    // A day and a second later, with no upload since to delete the row: the step says so, stores nothing.
+    query(db, "UPDATE import_draft SET created_at = created_at - 86401 WHERE id = " + id);
+    ASSERT_EQ(query(db, "SELECT count(*) FROM import_draft WHERE created_at < unixepoch() - 86400"), "1");
+    ServerProcess server(db);
+    Browser b(server);
+    ASSERT_TRUE(b.login("planner.okus"));
+    b.get(k_page);
+    const int before = imported_documents(db);
+    const auto old = b.post_form(k_page, {{"csrf", b.csrf()}, {"draft", id}, {"aksi", "simpan"}, {"paksa", "1"}});
+    EXPECT_EQ(old.status, 410) << old.body;
+    EXPECT_NE(old.body.find("sudah lebih dari sehari"), std::string::npos) << old.body;
+    EXPECT_NE(old.body.find("Unggah dokumennya lagi"), std::string::npos);
+    EXPECT_EQ(imported_documents(db), before);
+}
+
+TEST(ImportWeb, AnotherPlannerOfTheSameOfficeCannotOpenTheDraft) {
+    Fixture f;
+    add_planner(f.db, "planner2.okus");
+    Browser owner(f.server);
+    ASSERT_TRUE(owner.login("planner.okus"));
+    owner.get(k_page);
+    const auto preview = upload(f.server, owner, k_page, "rkt.txt", seed_text());
+    ASSERT_EQ(preview.status, 200);
+    auto fields = preview_fields(preview.body);
+
+    Browser colleague(f.server);
+    ASSERT_TRUE(colleague.login("planner2.okus"));
+    EXPECT_EQ(colleague.get(k_page).status, 200); // the page is theirs too, the draft is not
+    const int before = imported_documents(f.db);
+    for (const char* action : {"periksa", "simpan"}) {
+        auto taken = fields;
+        taken["csrf"] = colleague.csrf();
+        taken["aksi"] = action;
+        taken["paksa"] = "1";
+        const auto r = colleague.post_form(k_page, taken);
+        EXPECT_EQ(r.status, 404) << action << r.body;
+        EXPECT_NE(r.body.find("Draf impor tidak ditemukan"), std::string::npos) << action;
+        EXPECT_EQ(r.body.find("rkt.txt"), std::string::npos) << action; // nothing of the document shown
+    }
+    EXPECT_EQ(imported_documents(f.db), before);
+}
+
+TEST(ImportWeb, TheDashboardLinksTheImportForThoseWhoMayPlan) {
+    Fixture f;
+    const std::string link = "/impor\">Impor dokumen</a>";
+    for (const auto& [login, office, shown] :
+         std::vector<std::tuple<std::string, std::string, bool>>{{"planner.okus", k_office, true},
+                                                                 {"planner.prabumulih", "kpu-kota-prabumulih", true},
+                                                                 {"head.prabumulih", "kpu-kota-prabumulih", true},
+                                                                 {"operator.rendatin", "kpu-kota-prabumulih", false},
+                                                                 {"viewer.prabumulih", "kpu-kota-prabumulih", false},
+                                                                 {"reviewer.sumsel", "kpu-kota-prabumulih", false}}) {
+        Browser b(f.server);
+        ASSERT_TRUE(b.login(login)) << login;
+        const auto page = b.get("/kantor/" + office);
+        ASSERT_EQ(page.status, 200) << login;
+        EXPECT_EQ(page.body.find(link) != std::string::npos, shown) << login;
+        // The link and the page agree.
+        EXPECT_EQ(b.get("/kantor/" + office + "/impor").status == 200, shown) << login;
+    }
 }
 
 } // namespace

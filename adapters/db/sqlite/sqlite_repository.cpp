@@ -1109,8 +1109,14 @@ Result<std::int64_t> SqliteRepository::add_evidence(const app::EvidenceRecord& e
 Result<std::int64_t> SqliteRepository::save_import_draft(const app::ImportDraft& d) {
     return in_transaction(*m_conn, [&]() -> Result<std::int64_t> {
         Statement old(m_conn->handle(), "DELETE FROM import_draft WHERE created_at < ?");
-        old.bind(1, d.created_at - 24 * 60 * 60);
+        old.bind(1, d.created_at - app::k_import_draft_lifetime);
         old.step();
+        // Room for this one within the user's quota: the newest (quota - 1) stay.
+        Statement over(m_conn->handle(), R"(
+            DELETE FROM import_draft WHERE user_id = ?1 AND id NOT IN (
+              SELECT id FROM import_draft WHERE user_id = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2))");
+        over.bind(1, d.user_id).bind(2, std::int64_t{app::k_import_drafts_per_user - 1});
+        over.step();
         // Bound as text and cast: the bytes are kept exactly, in a BLOB column.
         Statement s(m_conn->handle(), R"(
             INSERT INTO import_draft (office_id, user_id, file_name, sha256, bytes, created_at)
