@@ -95,7 +95,7 @@ bj::object objective(const std::string& number, const std::string& code, const s
     bj::object o;
     o["number"] = number.empty() ? bj::value(nullptr) : bj::value(number);
     o["code"] = code.empty() ? bj::value(nullptr) : bj::value(code);
-    o["name"] = name;
+    o["name"] = name.empty() ? bj::value(nullptr) : bj::value(name);
     o["indicators"] = bj::array{};
     o["budget"] = nullptr;
     return o;
@@ -194,21 +194,56 @@ bj::array action_objectives(const bj::object& seed) {
     return out;
 }
 
-// The IKU: the Renstra's objectives with their indicators (and the target of the document's year).
-bj::array strategic_objectives(const bj::object& seed) {
-    bj::array out;
-    const auto* r = obj(seed, "renstra");
-    if (!r) return out;
-    for (const auto& ov : arr(*r, "objectives")) {
+// An indicator's target in a Renstra or IKU: the one it states, else the one of the document's year among
+// its yearly targets ("" when the document has no single year: a plan of five years has five targets).
+std::string strategic_target(const bj::object& indicator, const bj::object& seed) {
+    const std::string stated = str(indicator, "target");
+    if (!stated.empty()) return stated;
+    const auto* year = seed.if_contains("year");
+    if (!year || !year->is_int64()) return {};
+    for (const auto& tv : arr(indicator, "targets")) {
+        const auto& t = tv.as_object();
+        const auto* y = t.if_contains("year");
+        if (y && y->is_int64() && y->as_int64() == year->as_int64()) return str(t, "target");
+    }
+    return {};
+}
+
+void add_strategic_objectives(const bj::array& objectives, const bj::object& seed, bj::array& out) {
+    for (const auto& ov : objectives) {
         const auto& o = ov.as_object();
         auto row = objective(str(o, "number"), str(o, "code"), str(o, "name"));
         for (const auto& iv : arr(o, "indicators")) {
             const auto& i = iv.as_object();
             auto ind = indicator(str(i, "name"));
-            ind["target"] = quantity(str(i, "target"), str(i, "unit"));
+            ind["target"] = quantity(strategic_target(i, seed), str(i, "unit"));
             row["indicators"].as_array().push_back(std::move(ind));
         }
         out.push_back(std::move(row));
+    }
+}
+
+// The IKU or Renstra: its objectives with their indicators, those standing alone, those of a table of
+// indicators and those under a program or an activity, in document order by kind.
+bj::array strategic_objectives(const bj::object& seed) {
+    bj::array out;
+    const auto* r = obj(seed, "renstra");
+    if (!r) return out;
+    add_strategic_objectives(arr(*r, "objectives"), seed, out);
+    // An IKU table of indicators: consecutive indicators naming the same objective (or none) are one.
+    bj::array grouped;
+    for (const auto& iv : arr(*r, "indicators")) {
+        const std::string name = str(iv.as_object(), "objective");
+        if (grouped.empty() || str(grouped.back().as_object(), "name") != name)
+            grouped.push_back(bj::object{{"name", name}, {"indicators", bj::array{}}});
+        grouped.back().as_object()["indicators"].as_array().push_back(iv);
+    }
+    add_strategic_objectives(grouped, seed, out);
+    for (const auto& pv : arr(*r, "programs")) {
+        const auto& p = pv.as_object();
+        add_strategic_objectives(arr(p, "objectives"), seed, out);
+        for (const auto& av : arr(p, "activities"))
+            add_strategic_objectives(arr(av.as_object(), "objectives"), seed, out);
     }
     return out;
 }

@@ -30,14 +30,9 @@ struct Column {
     const char* label;
 };
 
-const char* type_label(const std::string& kind) {
-    if (kind == "iku") return "Indikator Kinerja Utama (IKU)";
-    if (kind == "rkt") return "Rencana Kinerja Tahunan (RKT)";
-    if (kind == "pk") return "Perjanjian Kinerja (PK)";
-    if (kind == "renaksi") return "Rencana Aksi";
-    if (kind == "lkj") return "Laporan Kinerja (LKj)";
-    if (kind == "renstra") return "Rencana Strategis (Renstra)";
-    return "tidak dikenali";
+std::string type_label(const std::string& kind) {
+    const auto* k = import::document_kind(kind);
+    return k ? std::string(k->label) : "tidak dikenali";
 }
 
 const char* severity_label(Severity s) {
@@ -289,18 +284,21 @@ template <class Sink> void add_sections(Sink& p, const bj::object& seed) {
 }
 
 bool is_type(const std::string& t) {
-    return t == "auto" || t == "iku" || t == "renstra" || t == "rkt" || t == "pk" || t == "renaksi" || t == "lkj";
+    return t == "auto" || import::document_kind(t) != nullptr;
 }
 
 list type_options(const std::string& chosen) {
     list out;
-    for (const char* t : {"auto", "iku", "renstra", "rkt", "pk", "renaksi", "lkj"}) {
+    auto option = [&](const std::string& value, const std::string& label) {
         Data d;
-        d.set("value", t);
-        d.set("label", std::string(t) == "auto" ? "Kenali otomatis" : type_label(t));
-        if (chosen == t) d.set("selected", true);
+        d.set("value", value);
+        d.set("label", label);
+        if (chosen == value) d.set("selected", true);
         out.push_back(d);
-    }
+    };
+    option("auto", "Kenali otomatis");
+    for (const auto& k : import::document_kinds)
+        option(std::string(k.code), std::string(k.label));
     return out;
 }
 

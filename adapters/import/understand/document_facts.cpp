@@ -242,6 +242,10 @@ DocumentFacts document_facts(const std::vector<Line>& lines) {
         }
         if (facts.period_start) break;
     }
+    // A year outside the plan period belongs to another plan ("RPJMD … Tahun 2013 – 2018" quoted in a
+    // Renstra review of 2017-2018): it is not the document's.
+    if (facts.year && facts.period_start && (*facts.year < *facts.period_start || *facts.year > *facts.period_end))
+        facts.year.reset();
     // No year in the title: the year the document names most often as "Tahun YYYY" (never a
     // regulation's "Nomor 7 Tahun 1999").
     if (!facts.year && !facts.period_start) {

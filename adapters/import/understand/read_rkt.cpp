@@ -513,7 +513,7 @@ void read_rkt(Context& ctx) {
     RktReader(ctx).read();
     if (!ctx.seed.contains("rkt")) read_column_aligned(ctx);
     if (!ctx.seed.contains("rkt"))
-        ctx.note("rkt_table_missing", Severity::warning, "Tabel Rencana Kinerja Tahunan tidak ditemukan", 1);
+        ctx.note("rkt-table-missing", Severity::warning, "Tabel Rencana Kinerja Tahunan tidak ditemukan", 1);
 }
 
 } // namespace kinerja::import

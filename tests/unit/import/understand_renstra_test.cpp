@@ -2,6 +2,7 @@
 // Renstra chapter among the Jawa Barat samples (tests/import/expected).
 #include <gtest/gtest.h>
 
+#include "adapters/import/parse_json.h"
 #include "adapters/import/understand/understand.h"
 #include "tests/unit/import/seed_compare.h"
 
@@ -114,6 +115,42 @@ TEST(UnderstandRenstra, TableContinuedUnderARepeatedHeader) {
     EXPECT_EQ(programs[1].at("name").as_string(), "Program Dua");
     EXPECT_EQ(programs[1].at("objectives").at(0).at("indicators").at(0).at("targets").at(1).at("target").as_string(),
               "13");
+}
+
+} // namespace
+} // namespace kinerja::import
+
+namespace kinerja::import {
+namespace {
+
+// `kinerja parse` lists a Renstra's objectives wherever the document keeps them (under programs here),
+// each indicator with the target of the document's year; a multi-year plan without one gives none, and
+// a year quoted from another plan ("RPJMD 2013 – 2018") is not the document's.
+TEST(ParseRenstra, ObjectivesUnderProgramsAreListed) {
+    const auto u =
+        understand(testing::text_file(testing::samples_dir() + "/11-renstra-review-2017-2018-dkp-jabar-bab6.txt"));
+    ASSERT_TRUE(u.has_value());
+    EXPECT_FALSE(u->facts.year.has_value()) << *u->facts.year;
+    const auto out = parse_json(*u, u->findings);
+    const auto& objectives = out.at("objectives").as_array();
+    ASSERT_EQ(objectives.size(), 10u);
+    EXPECT_EQ(objectives[0].at("name").as_string(),
+              "Meningkatnya produksi dan produktivitas kelautan dan perikanan Jawa Barat");
+    const auto& first = objectives[0].at("indicators").as_array().at(0).as_object();
+    EXPECT_EQ(first.at("name").as_string(), "peningkatan Produksi Perikanan Budidaya");
+    EXPECT_TRUE(first.at("target").is_null()); // 2017 and 2018 have a target each; the document names no year
+}
+
+TEST(ParseRenstra, AnIkuTableOfIndicatorsGivesTheTargetOfItsYear) {
+    const auto u =
+        understand(testing::text_file(testing::samples_dir() + "/08-iku-capaian-2016-inspektorat-jabar.txt"));
+    ASSERT_TRUE(u.has_value());
+    const auto out = parse_json(*u, u->findings);
+    const auto& objectives = out.at("objectives").as_array();
+    ASSERT_FALSE(objectives.empty());
+    const auto& first = objectives[0].at("indicators").as_array().at(0).as_object();
+    EXPECT_EQ(first.at("name").as_string(), "Hasil penilaian EPPD Provinsi Jawa Barat di tingkat nasional");
+    EXPECT_EQ(first.at("target").at("text").as_string(), "3,000"); // the 2016 column
 }
 
 } // namespace
