@@ -65,7 +65,11 @@ void check_achievements(const OfficeYear& d, Collector& c) {
                 }
                 if (a.reported_achievement.empty() || !ind.target) continue;
                 const Achievement ach = compute_achievement(ind.rule, *ind.target, Ratio::of(*a.value));
-                auto printed = parse_indonesian_decimal(a.reported_achievement);
+                // An achievement is a percent: "94,44" and "94,44%" are the same printed figure.
+                std::string_view shown = a.reported_achievement;
+                while (!shown.empty() && (shown.back() == '%' || shown.back() == ' '))
+                    shown.remove_suffix(1);
+                auto printed = parse_indonesian_decimal(shown);
                 if (!printed) {
                     c.add("malformed-number", Severity::error,
                           "Capaian tercetak '" + a.reported_achievement + "': " + printed.error().message, a.ref);
@@ -74,7 +78,7 @@ void check_achievements(const OfficeYear& d, Collector& c) {
                           "Capaian tercetak " + a.reported_achievement +
                               " padahal capaian tidak dapat dihitung: " + ach.reason,
                           a.ref);
-                } else if (!printed_matches(*printed, *ach.percent, printed_decimals(a.reported_achievement))) {
+                } else if (!printed_matches(*printed, *ach.percent, printed_decimals(shown))) {
                     c.add("achievement-mismatch", Severity::error,
                           "Capaian tercetak " + a.reported_achievement + " tidak sama dengan " + a.text + " / " +
                               ind.target_text + " × 100 = " + pct(*ach.percent),

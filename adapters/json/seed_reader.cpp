@@ -70,6 +70,13 @@ Value decimal_value(const std::string& t) {
     return d ? Value{d->canonical()} : Value{};
 }
 
+// An actual as printed ("85", "94,5", "100%"): its number, as a target's is read (a unit is no error).
+Value quantity_value(const std::string& t) {
+    if (t.empty()) return {};
+    auto q = parse_quantity(t, "");
+    return q && q->value ? Value{q->value->canonical()} : Value{};
+}
+
 Value iso_date(const std::string& t) {
     if (t.empty()) return {};
     auto d = parse_indonesian_date(t);
@@ -361,7 +368,7 @@ private:
                            {"year", year},
                            {"month", std::int64_t{12}},
                            {"value_text", actual},
-                           {"value", decimal_value(actual)},
+                           {"value", quantity_value(actual)},
                            {"note", "Realisasi tahunan menurut dokumen"},
                            {"author", "demo"},
                            {"recorded_at", m_recorded_at},

@@ -1,7 +1,7 @@
 // PDF: `pdftotext -layout -nodiag -enc UTF-8 FILE -` (poppler-utils) as a child process under the PDF
 // limits; its column alignment with spaces is kept. Diagonal text (a "DRAFT" watermark across the page)
-// is left out: its letters would fall one by one into the lines of the text under it. A page break (form feed) is an empty line. A document
-// whose text has no letter at all is a scan without a text layer, and says so.
+// is left out: its letters would fall one by one into the lines of the text under it. A page break (form feed) is an
+// empty line. A document whose text has no letter at all is a scan without a text layer, and says so.
 #include <fcntl.h>
 #include <unistd.h>
 

@@ -334,6 +334,17 @@ TEST(Lkj, AchievementEitherHalfUpOrTruncated) {
     EXPECT_EQ(hits[0]->line, line_of(d, "Persentase laporan keuangan tepat waktu|95|90|94,75"));
 }
 
+TEST(Lkj, AchievementPrintedWithItsPercentSign) {
+    // "94,74%" is the same figure as "94,74" (an achievement is a percent): no malformed number.
+    LkjFaults f;
+    f.achievement = "94,74%";
+    const auto found = lkj_findings(f);
+    expect_none(found, "malformed-number");
+    expect_none(found, "achievement-mismatch");
+    f.achievement = "90,00%";
+    EXPECT_EQ(with_id(lkj_findings(f), "achievement-mismatch").size(), 1u);
+}
+
 TEST(Lkj, AchievementThatDoesNotMatchItsRecomputation) {
     LkjFaults f;
     f.achievement = "90,00";
