@@ -515,12 +515,18 @@ report::Document build_lkj(const LkjSource& src) {
         if (ag.unit_name.empty() && ag.latest()) {
             any_pk = true;
             const auto& v = *ag.latest();
-            out.push_back(body(fmt::format("Perjanjian Kinerja tahun {} ditandatangani oleh {} ({}) sebagai pihak "
-                                           "pertama dan {} ({}) sebagai pihak kedua{}, memuat {} indikator kinerja "
-                                           "dengan anggaran Rp {}. Naskah lengkap terlampir.",
-                                           d.year, v.first_party.name, v.first_party.position, v.second_party.name,
-                                           v.second_party.position, v.date ? " pada " + v.date->indonesian() : "",
-                                           v.items.size(), v.total ? format_rupiah(*v.total) : std::string("-"))));
+            // A party the agreement does not name (a summary transcribed without its signatures) is said so.
+            const auto party = [](const auto& p) {
+                if (p.name.empty() && p.position.empty()) return std::string("(belum tercatat)");
+                return p.position.empty() ? p.name : p.name.empty() ? p.position : p.name + " (" + p.position + ")";
+            };
+            out.push_back(body(fmt::format("Perjanjian Kinerja tahun {} ditandatangani oleh {} sebagai pihak "
+                                           "pertama dan {} sebagai pihak kedua{}, memuat {} indikator kinerja {}. "
+                                           "Naskah lengkap terlampir.",
+                                           d.year, party(v.first_party), party(v.second_party),
+                                           v.date ? " pada " + v.date->indonesian() : "", v.items.size(),
+                                           v.total ? "dengan anggaran Rp " + format_rupiah(*v.total)
+                                                   : std::string("tanpa anggaran tercatat"))));
             break;
         }
     if (!any_pk) out.push_back(missing(fmt::format("Perjanjian Kinerja tahun {} belum tercatat.", d.year)));

@@ -46,6 +46,8 @@ void read_pk(Context& ctx); // one or more agreements -> seed["agreements"]
 // The agreements standing between two lines (inclusive) of a larger document: the PK summary and
 // the attached PKs of an LKj. Appends to seed["agreements"].
 void read_agreements(Context& ctx, int first_line, int last_line);
+// A row of cells heading an agreement's table of indicators and targets or its budget table.
+bool is_agreement_table_header(const Line& line);
 void read_renaksi(Context& ctx); // -> seed["action_plan"]
 // A Rencana Aksi table with its header (Kinerja's own report, a Word or Excel form): its rows by
 // their columns into plan["objectives"]; false when the lines hold no such table.

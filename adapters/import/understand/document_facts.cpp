@@ -38,6 +38,17 @@ constexpr std::string_view k_office_heads[] = {"komisi pemilihan umum", "kpu",  
 constexpr std::string_view k_regions[] = {"kota", "kabupaten", "kab.", "provinsi", "prov.", "republik indonesia"};
 
 // "… KOMISI PEMILIHAN UMUM KOTA PRABUMULIH Tahun 2024" -> "KPU Kota Prabumulih".
+// A line's cells as printed: its tab-separated cells, or a column-aligned line's runs between wide
+// gaps (two signatures side by side, "Ketua Komisi Pemilihan Umum Kota      Sekretaris Komisi …"). A
+// name never reaches from one cell into the next.
+std::vector<std::string> printed_cells(const Line& line) {
+    if (line.tabbed()) return line.cells;
+    std::vector<std::string> out;
+    for (const auto& c : layout_cells(line.raw))
+        out.push_back(clean_text(c.text));
+    return out;
+}
+
 std::string kpu_office_in(const std::string& text) {
     const std::string f = fold(text);
     for (std::string_view head : {"komisi pemilihan umum ", "kpu "}) {
@@ -181,12 +192,18 @@ DocumentFacts document_facts(const std::vector<Line>& lines) {
     // cite their province and KPU RI, never a neighbouring regency (domain.md §7.10, cross-satker names).
     if (!facts.level.empty() && facts.level != "national")
         for (const auto& line : lines) {
-            const std::string name = kpu_office_in(line.text);
-            if (name.empty() || level_of(name) != facts.level) continue;
             // The name is read up to a word that cannot belong to it, so prose runs on ("KPU Kota Prabumulih
             // Juga Menjalankan", "KPU Provinsi insi Kalimantan Timur"): the office's own region within it is
             // the office itself.
-            if (fold(name).find(region_of(facts.agency)) != std::string::npos) continue;
+            std::string name;
+            for (const auto& cell : printed_cells(line)) {
+                name = kpu_office_in(cell);
+                if (!name.empty() && level_of(name) == facts.level &&
+                    fold(name).find(region_of(facts.agency)) == std::string::npos)
+                    break;
+                name.clear();
+            }
+            if (name.empty()) continue;
             // A long paragraph is quoted around the name, cut at spaces (never inside a UTF-8 character).
             const std::string& t = line.text; // clean text: fold() keeps its offsets
             const std::size_t at = fold(t).find(region_of(name));

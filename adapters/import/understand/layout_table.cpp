@@ -231,14 +231,39 @@ private:
     // the one giving the most columns (the first of those, for a header of several lines).
     std::optional<Header> header_blocks(const Band& band) const {
         std::optional<Header> best;
-        for (std::size_t first = band.first; first <= band.last && first <= band.first + 4; ++first) {
-            if (band.last - first > 4) continue;                                             // a header is a few lines
+        // A header is a few lines at the band's end (a title or a paragraph may stand right above it).
+        for (std::size_t first = band.last > band.first + 4 ? band.last - 4 : band.first; first <= band.last; ++first) {
             if (first < band.last && layout_cells(m_lines[first].raw).size() == 1) continue; // a title
             auto blocks = blocks_of(band.pieces, first);
             if (blocks.size() < 2 || (best && blocks.size() <= best->blocks.size())) continue;
             if (m_is_header(candidate_of(blocks))) best = Header{first, std::move(blocks)};
         }
+        if (best) take_words_above(band, *best);
         return best;
+    }
+
+    // The lines of one piece right above the header's first line that each stand over one of its cells
+    // alone, centred on it ("Capaian" over "(%)"): the top of that cell, not a title (a title reaches
+    // over several cells, or stands off the middle of the one it touches).
+    void take_words_above(const Band& band, Header& header) const {
+        while (header.first > band.first) {
+            const auto above = layout_cells(m_lines[header.first - 1].raw);
+            if (above.size() != 1) return;
+            const Piece* piece = nullptr;
+            for (const Piece& p : band.pieces)
+                if (p.line == header.first - 1) piece = &p;
+            Block* under = nullptr;
+            for (Block& b : header.blocks) {
+                if (piece->end < b.x - 1 || piece->x > b.end + 1) continue; // apart from it by a space at least
+                if (under) return;                                          // over two cells: a title
+                under = &b;
+            }
+            if (!under || piece->x + piece->end < 2 * under->x || piece->x + piece->end > 2 * under->end) return;
+            under->x = std::min(under->x, piece->x);
+            under->end = std::max(under->end, piece->end);
+            under->pieces.push_back(piece);
+            --header.first;
+        }
     }
 
     // Returns the index of the first band after the table.
@@ -336,7 +361,12 @@ private:
     void put_row(const Band& band) {
         const auto blocks = blocks_of(band.cells);
         std::vector<std::vector<const Piece*>> pieces(m_columns.size());
-        const auto at = column_of_blocks(blocks, m_columns);
+        auto at = column_of_blocks(blocks, m_columns);
+        // A cell merged across the row from the first column ("Sasaran 1. …" over the indicators, a
+        // total's label) reaches into the next column: it is the first column's, as a DOCX row gives it.
+        if (!blocks.empty() && m_columns.size() > 1 && blocks[0].x <= m_columns[0].end &&
+            blocks[0].end > m_columns[1].x)
+            at[0] = 0;
         for (std::size_t b = 0; b < blocks.size(); ++b)
             pieces[at[b]].insert(pieces[at[b]].end(), blocks[b].pieces.begin(), blocks[b].pieces.end());
         std::vector<std::string> cells;

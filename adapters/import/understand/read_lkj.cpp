@@ -5,6 +5,7 @@
 
 #include <cctype>
 
+#include "adapters/import/understand/layout_table.h"
 #include "adapters/import/understand/values.h"
 
 namespace kinerja::import {
@@ -40,11 +41,16 @@ constexpr std::size_t k_max_noise_run = 14; // blank/noise lines a page break ma
 Doc::Doc(Context& c) : ctx(c), lines(c.lines), lampiran(c.lines.size()), year(c.facts.year.value_or(0)) {
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (page_edge(i)) ++repeats[fold(lines[i].text)];
-    // The attachment starts at a line that says only "Lampiran" (after the chapters).
+    // The attachment starts at the last line that says only "Lampiran" (after the chapters; the
+    // attachments' own titles "Lampiran 1. Perjanjian Kinerja", "Lampiran Perjanjian Kinerja Tahun …"
+    // follow it), else at the last line starting so.
+    std::size_t titled = lines.size();
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string f = fold(lines[i].text);
-        if (f == "lampiran" || f.starts_with("lampiran ") || f == "lampiran-lampiran") lampiran = i;
+        if (f == "lampiran" || f == "lampiran-lampiran") lampiran = i;
+        if (f.starts_with("lampiran ")) titled = i;
     }
+    if (lampiran == lines.size()) lampiran = titled;
 }
 
 bool Doc::page_edge(std::size_t i) const {
@@ -140,8 +146,10 @@ bool says(std::string_view folded, std::string_view word) {
     return folded.find(word) != std::string_view::npos;
 }
 
+} // namespace
+
 // The role of a column that stands alone under its header (not inside a spanning group).
-Role single_role(const std::string& f) {
+Role column_role(const std::string& f) {
     if (f == "no" || f == "no." || f == "nomor") return Role::number;
     if (says(f, "hasil")) return Role::none;
     // "Sasaran / Indikator Kinerja": the indicators, under rows that name their objective ("Sasaran 1. …").
@@ -157,6 +165,8 @@ Role single_role(const std::string& f) {
     if (says(f, "capaian") || says(f, "penyerapan") || f == "%" || says(f, "% ")) return Role::achievement;
     return Role::none;
 }
+
+namespace {
 
 Columns read_columns(const Doc& doc, const std::vector<std::size_t>& head) {
     Columns cols;
@@ -202,7 +212,7 @@ Columns read_columns(const Doc& doc, const std::vector<std::size_t>& head) {
                 const std::string more = fold(cell(doc.at(head[h]), static_cast<int>(c)));
                 if (!more.empty()) label += (label.empty() ? "" : " ") + more;
             }
-            switch (single_role(label)) {
+            switch (column_role(label)) {
             case Role::number:
                 cols.number = static_cast<int>(c);
                 break;
@@ -279,6 +289,12 @@ Table read_table(const Doc& doc, std::size_t first) {
     for (; i < doc.size(); ++i) {
         const Line& line = doc.at(i);
         const bool objective_row = t.columns.objective_rows && !line.tabbed() && objective_heading(line.text);
+        // The header printed again at the top of the next page is no row.
+        const bool header_again = line.tabbed() && line.cells == doc.at(t.head.front()).cells;
+        if (header_again) {
+            noise_run = 0;
+            continue;
+        }
         if ((line.tabbed() || objective_row) && !doc.noise(i)) {
             t.rows.push_back(i);
             t.end = i + 1;
@@ -385,9 +401,12 @@ void read_lkj_agreements(Doc& doc) {
     }
     if (summary < doc.size()) {
         std::size_t end = summary + 1;
+        bool table = false;
         while (end < doc.size() && end < doc.lampiran && !fold(doc.at(end).text).starts_with("bab "))
-            ++end;
-        read_agreements(doc.ctx, doc.at(summary).number, static_cast<int>(end));
+            table = doc.at(end++).tabbed() || table;
+        // A section that only says the agreement is signed and attached ("Naskah lengkap terlampir")
+        // holds no agreement of its own.
+        if (table) read_agreements(doc.ctx, doc.at(summary).number, static_cast<int>(end));
     }
     if (attached < doc.size()) read_agreements(doc.ctx, doc.at(attached).number, static_cast<int>(doc.size()));
 }
@@ -442,7 +461,9 @@ void read_lkj_rkt(Doc& doc) {
 
 } // namespace lkj
 
-void read_lkj(Context& ctx) {
+namespace {
+
+void read_lkj_lines(Context& ctx) {
     lkj::Doc doc(ctx);
     // Every tab table once, in order; the sections pick theirs by header.
     std::vector<lkj::Table> tables;
@@ -465,6 +486,48 @@ void read_lkj(Context& ctx) {
     if (!ctx.seed.contains("measurement")) lkj::read_flow_measurement(doc);
     // A table printed in reading order replaces a reading that found fewer of its indicators.
     lkj::read_reading_order_measurement(doc);
+}
+
+// A header of the tables an LKj holds, as a band of column-aligned text gives it: the measurement
+// (indicator, target, actual), a budget table (ceiling), an agreement's tables.
+bool is_lkj_table_header(const Line& l) {
+    bool indicator = false, target = false, actual = false, ceiling = false;
+    for (const auto& c : l.cells) {
+        const lkj::Role role = lkj::column_role(fold(c));
+        indicator = indicator || role == lkj::Role::indicator;
+        target = target || role == lkj::Role::target;
+        actual = actual || role == lkj::Role::actual;
+        ceiling = ceiling || role == lkj::Role::ceiling;
+    }
+    return (indicator && target && actual) || ceiling || is_agreement_table_header(l);
+}
+
+std::size_t indicators_in(const bj::object& seed) {
+    std::size_t n = 0;
+    if (const auto* m = seed.if_contains("measurement"); m && m->is_object())
+        if (const auto* os = m->as_object().if_contains("objectives"); os && os->is_array())
+            for (const auto& o : os->as_array())
+                if (const auto* is = o.as_object().if_contains("indicators"); is && is->is_array())
+                    n += is->as_array().size();
+    return n;
+}
+
+} // namespace
+
+void read_lkj(Context& ctx) {
+    const bj::object before = ctx.seed;
+    read_lkj_lines(ctx);
+    if (indicators_in(ctx.seed) > 0) return;
+    // Column-aligned text (pdftotext -layout of a report with ruled tables, Kinerja's own among them):
+    // read again with its tables as tabbed rows (layout_table.h) when that finds the measurement.
+    const auto lines = tabbed_layout_tables(ctx.lines, is_lkj_table_header);
+    bj::object seed = before;
+    Context aligned{lines, ctx.facts, seed, {}, ctx.source};
+    read_lkj_lines(aligned);
+    if (indicators_in(seed) == 0) return;
+    ctx.seed = std::move(seed);
+    ctx.findings = std::move(aligned.findings);
+    ctx.facts = aligned.facts;
 }
 
 } // namespace kinerja::import

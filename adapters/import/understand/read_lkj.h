@@ -44,6 +44,9 @@ enum class Role {
     spent_percent
 };
 
+// The role of a column that stands alone under its header, from its folded label.
+Role column_role(const std::string& folded_label);
+
 // One "Kinerja [Tahun N]" group of columns: target, actual, achievement.
 struct PerformanceColumns {
     std::optional<int> year;

@@ -1096,16 +1096,18 @@ void read_agreements(Context& ctx, int first_line, int last_line) {
     }
 }
 
+bool is_agreement_table_header(const Line& l) {
+    const auto has = [&](Role role) {
+        return std::any_of(l.cells.begin(), l.cells.end(), [&](const auto& c) { return role_of(c) == role; });
+    };
+    std::string kind;
+    return (has(Role::indicator) && has(Role::target)) || is_budget_header(l, &kind);
+}
+
 void read_pk(Context& ctx) {
     // Column-aligned text (pdftotext -layout): the tables of objectives, indicators and targets and the
     // budget tables as tabbed rows (layout_table.h); other text is left as it is.
-    const auto lines = tabbed_layout_tables(ctx.lines, [](const Line& l) {
-        const auto has = [&](Role role) {
-            return std::any_of(l.cells.begin(), l.cells.end(), [&](const auto& c) { return role_of(c) == role; });
-        };
-        std::string kind;
-        return (has(Role::indicator) && has(Role::target)) || is_budget_header(l, &kind);
-    });
+    const auto lines = tabbed_layout_tables(ctx.lines, is_agreement_table_header);
     Context aligned{lines, ctx.facts, ctx.seed, {}, ctx.source};
     read_agreements(aligned, 1, static_cast<int>(lines.size()));
     ctx.findings.insert(ctx.findings.end(), aligned.findings.begin(), aligned.findings.end());

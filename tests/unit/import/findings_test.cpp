@@ -590,5 +590,22 @@ TEST(Reading, SeedsWithAnotherOfficesName) {
     }
 }
 
+// Two signatures printed side by side (pdftotext -layout) are two cells: the first's "Komisi Pemilihan
+// Umum Kota" does not run on into the second's "Sekretaris …" as an office "KPU Kota Sekretaris". A
+// name pasted in one cell is still found.
+TEST(Reading, SignaturesSideBySideAreNoOfficeName) {
+    const std::string head = "KOMISI PEMILIHAN UMUM KOTA PRABUMULIH\nRENCANA KINERJA TAHUNAN TAHUN 2024\n\n";
+    const Doc side_by_side{"rkt.pdf",
+                           head + "   Ketua Komisi Pemilihan Umum Kota          Sekretaris Komisi Pemilihan Umum Kota\n"
+                                  "              Prabumulih                                 Prabumulih\n"};
+    const auto u = understand(source_of(side_by_side));
+    ASSERT_TRUE(u.has_value());
+    expect_none(u->findings, "foreign-office-name");
+    const Doc pasted{"rkt.pdf", head + "   Persentase KPU Kota Bengkulu yang tertib       95%\n"};
+    const auto v = understand(source_of(pasted));
+    ASSERT_TRUE(v.has_value());
+    expect_one(v->findings, "foreign-office-name", Severity::warning, 4, "KPU Kota Bengkulu");
+}
+
 } // namespace
 } // namespace kinerja::import

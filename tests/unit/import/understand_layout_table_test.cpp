@@ -155,6 +155,61 @@ TEST(LayoutTable, ASignatureRightAboveTheHeaderIsNoPartOfIt) {
     EXPECT_EQ(cells(out[4]), (Cells{"1.", "Pembentukan", "Persentase pelantikan", "100%"}));
 }
 
+// A header word printed on a line of its own over its cell ("Capaian" over "(%)") is the top of that
+// cell; a title reaching over several cells is not.
+TEST(LayoutTable, AWordStandingOverOneHeaderCellIsItsTop) {
+    const auto out = converted({
+        "         Tabel 3.1 Pengukuran Kinerja Tahun 2024",
+        "                                                       Capaian",
+        " No   Indikator Kinerja        Target     Realisasi      (%)",
+        "",
+        "  1   Persentase A               95%         95%      100,00",
+    });
+    EXPECT_FALSE(out[0].tabbed()); // the title stays
+    EXPECT_EQ(cells(out[1]),
+              (Cells{"No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"})); // its first line
+    EXPECT_TRUE(out[2].blank());
+    EXPECT_EQ(cells(out[4]), (Cells{"1", "Persentase A", "95%", "95%", "100,00"}));
+}
+
+// A row merged across the table from its first column (an objective over its indicators, an average's
+// label) is the first column's, as a DOCX table gives it; its values keep their columns.
+TEST(LayoutTable, ACellMergedAcrossTheRowFromTheFirstColumnIsTheFirstColumns) {
+    const auto out = converted({
+        " No   Indikator Kinerja        Target     Realisasi",
+        "",
+        "Sasaran 1. Perencanaan Program dan Anggaran, serta Penyusunan",
+        "Peraturan (6709)",
+        "",
+        "  1   Persentase A               95%         95%",
+        "",
+        "Capaian Sasaran 1 (rata-rata)                98,15",
+    });
+    EXPECT_EQ(cells(out[2]),
+              (Cells{"Sasaran 1. Perencanaan Program dan Anggaran, serta Penyusunan Peraturan (6709)", "", "", ""}));
+    EXPECT_EQ(cells(out[5]), (Cells{"1", "Persentase A", "95%", "95%"}));
+    EXPECT_EQ(cells(out[7]), (Cells{"Capaian Sasaran 1 (rata-rata)", "", "", "98,15"}));
+}
+
+// A header right under a paragraph of several lines (no blank line between them) is found at the
+// band's end.
+TEST(LayoutTable, AHeaderRightUnderAParagraphIsFoundAtTheBandsEnd) {
+    const auto out = converted({
+        "B. Realisasi Anggaran",
+        "Realisasi anggaran tahun 2024 sebesar Rp 41.579.911.818 dari pagu",
+        "Rp 41.661.103.000, atau penyerapan 99,81%.",
+        "Rincian per kegiatan disajikan pada tabel berikut.",
+        "              Tabel 3.3 Realisasi Anggaran",
+        " No   Indikator Kinerja        Target",
+        "",
+        "  1   Persentase A               95%",
+    });
+    EXPECT_FALSE(out[0].tabbed());
+    EXPECT_EQ(out[2].text, "Rp 41.661.103.000, atau penyerapan 99,81%.");
+    EXPECT_EQ(cells(out[5]), (Cells{"No", "Indikator Kinerja", "Target"}));
+    EXPECT_EQ(cells(out[7]), (Cells{"1", "Persentase A", "95%"}));
+}
+
 TEST(LayoutTable, TextWithoutAKnownHeaderAndTabbedRowsAreLeftAlone) {
     const std::vector<std::string> text = {" No   Uraian        Jumlah", "", "  1   Rapat           3",
                                            "Indikator\tTarget", "Persentase A\t95%"};

@@ -151,5 +151,40 @@ TEST(OwnReport, LkjBudgetTableOfActivitiesNamesTheirObjectives) {
     EXPECT_FALSE(budgets[2].as_object().contains("objective")); // "-": tied to no objective
 }
 
+// A DOCX table cut by a page break prints its header again; a PDF's column-aligned table comes back
+// the same way (layout_table.h): the header again is no indicator.
+TEST(OwnReport, LkjMeasurementHeaderPrintedAgainIsNoRow) {
+    auto lines = lkj_lines(false);
+    lines.insert(lines.begin() + 7, "No|Sasaran / Indikator Kinerja|Target|Realisasi|Capaian (%)|Kategori");
+    const auto seed = understood(source("docx", lines), "lkj");
+    expect_lkj_measurement(seed);
+}
+
+// BAB II C only says the agreement is signed and attached; the attachment chapter ("LAMPIRAN") holds
+// the agreements under their own titles ("Lampiran 1. Perjanjian Kinerja", "Lampiran Perjanjian
+// Kinerja Tahun 2024 …") and then the RKT ("Lampiran 2. …").
+TEST(OwnReport, LkjAgreementsAreTheAttachedOnesNotTheSummarysMention) {
+    std::vector<std::string> lines = {
+        "LAPORAN KINERJA KPU KOTA PRABUMULIH TAHUN 2024", "BAB II PERENCANAAN DAN PERJANJIAN KINERJA",
+        "C. Perjanjian Kinerja Tahun 2024",
+        "Perjanjian Kinerja tahun 2024 ditandatangani oleh (belum tercatat) sebagai pihak "
+        "pertama. Naskah lengkap terlampir."};
+    const auto measured = lkj_lines(false);
+    lines.insert(lines.end(), measured.begin() + 1, measured.end());
+    for (const char* l : {"LAMPIRAN", "Lampiran 1. Perjanjian Kinerja",
+                          "Perjanjian Kinerja Tahun 2024 KPU Kota Prabumulih", "Yang bertanda tangan di bawah ini:",
+                          "Nama : Marta Dinata", "Jabatan : Sekretaris Komisi Pemilihan Umum Kota Prabumulih",
+                          "Lampiran Perjanjian Kinerja Tahun 2024 KPU Kota Prabumulih",
+                          "No|Sasaran Strategis|Indikator Kinerja|Target", "1.|Sasaran Satu (6709)|Persentase satu|95%",
+                          "2.|Sasaran Dua (6982)|Persentase tiga|100%", "Lampiran 2. Rencana Kinerja Tahunan"})
+        lines.emplace_back(l);
+    const auto seed = understood(source("docx", lines), "lkj");
+    expect_lkj_measurement(seed);
+    ASSERT_TRUE(seed.contains("agreements")) << bj::serialize(seed);
+    const auto& agreements = seed.at("agreements").as_array();
+    ASSERT_EQ(agreements.size(), 1u) << bj::serialize(agreements);
+    EXPECT_EQ(agreements[0].at("items").as_array().size(), 2u) << bj::serialize(agreements[0]);
+}
+
 } // namespace
 } // namespace kinerja::import
