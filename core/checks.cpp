@@ -384,7 +384,7 @@ void check_years_and_dates(const OfficeYear& d, Collector& c) {
         if (!ap.year_text.empty() && ap.year_text != std::to_string(d.year))
             c.add("year-mismatch", Severity::error,
                   "Rencana Aksi tahun " + std::to_string(d.year) + " mencantumkan Tahun Anggaran " + ap.year_text,
-                  SourceRef{ap.source, 0});
+                  SourceRef{ap.source, ap.year_line});
     auto check_date = [&](const std::optional<Date>& date, const std::string& text, const std::string& what,
                           const SourceRef& ref) {
         if (!text.empty() && !date)
@@ -396,7 +396,7 @@ void check_years_and_dates(const OfficeYear& d, Collector& c) {
     std::optional<Date> plan_date;
     c.document = "rkt";
     for (const auto& p : d.plans) {
-        check_date(p.date, p.date_text, "RKT", SourceRef{p.source, 0});
+        check_date(p.date, p.date_text, "RKT", SourceRef{p.source, p.date_line});
         if (p.date && (!plan_date || *p.date > *plan_date)) plan_date = p.date;
     }
     c.document = "pk";
@@ -411,7 +411,7 @@ void check_years_and_dates(const OfficeYear& d, Collector& c) {
         }
     c.document = "renaksi";
     for (const auto& ap : d.action_plans)
-        check_date(ap.date, ap.date_text, "Rencana Aksi", SourceRef{ap.source, 0});
+        check_date(ap.date, ap.date_text, "Rencana Aksi", SourceRef{ap.source, ap.date_line});
 }
 
 void check_nips(const OfficeYear& d, Collector& c) {

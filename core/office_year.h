@@ -120,6 +120,7 @@ struct PlanData {
     std::int64_t id = 0;
     std::string title, unit_name, layout, place, date_text, signer_name, signer_position, source;
     std::optional<Date> date;
+    int date_line = 0; // the line of the signature's date in the source (0: not known)
     std::vector<PlanRowData> rows;
 };
 
@@ -142,6 +143,7 @@ struct ActionPlanData {
     std::int64_t id = 0;
     std::string year_text, unit_name, place, date_text, signer_name, source;
     std::optional<Date> date;
+    int date_line = 0, year_line = 0; // lines of the date and of the "Tahun Anggaran" (0: not known)
     std::vector<ActionObjectiveData> objectives;
 };
 

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -422,7 +423,8 @@ private:
                                                  {"signer_name", signer ? text(obj(*signer), "name") : Value{}},
                                                  {"signer_position", signer ? text(obj(*signer), "position") : Value{}},
                                                  {"source", m_source},
-                                                 {"line", integer(p, "line")}});
+                                                 {"line", integer(p, "line")},
+                                                 {"date_line", integer(p, "date_line")}});
         std::map<std::string, int> numbers;
         for (const auto& rv : arr(p, "rows")) {
             const auto& r = obj(rv);
@@ -553,7 +555,9 @@ private:
                                     {"date", iso_date(date_text)},
                                     {"signer_name", signer ? text(obj(*signer), "name") : Value{}},
                                     {"signer_position", signer ? text(obj(*signer), "position") : Value{}},
-                                    {"source", m_source}});
+                                    {"source", m_source},
+                                    {"date_line", integer(a, "date_line")},
+                                    {"year_line", integer(a, "year_line")}});
         for (const auto& ov : arr(a, "objectives")) {
             const auto& o = obj(ov);
             const std::string cost = str(o, "cost");
@@ -623,10 +627,18 @@ private:
         const std::int64_t year = integer(p, "year");
         Value id = indicator_of(str(p, "indicator"));
         if (std::holds_alternative<std::monostate>(id)) {
-            auto it = m_office->objectives_by_code.find(str(p, "code"));
-            if (it == m_office->objectives_by_code.end())
-                throw SeedError("previous_year: unknown objective " + str(p, "code"));
-            id = add_indicator(it->second, 100, p, "indicator", str(p, "unit"));
+            // By its code, else by the title it stands under; an objective the document names only over
+            // last year's figures (an LKj whose measurement table was not read) is stored by that title.
+            const std::string code = str(p, "code"), name = str(p, "objective");
+            std::optional<std::int64_t> oid;
+            if (auto c = m_office->objectives_by_code.find(code);
+                !code.empty() && c != m_office->objectives_by_code.end())
+                oid = c->second;
+            else if (auto n = m_office->objectives_by_name.find(normalize_text(name));
+                     !name.empty() && n != m_office->objectives_by_name.end())
+                oid = n->second;
+            if (!oid) oid = objective("", code, name.empty() ? code : name, integer(p, "line"));
+            id = add_indicator(*oid, 100, p, "indicator", str(p, "unit"));
         }
         const std::int64_t iid = std::get<std::int64_t>(id);
         add_target(iid, year, str(p, "target"), str(p, "unit"), integer(p, "line"));
@@ -695,7 +707,7 @@ Result<void> read_seeds(const SeedFile& offices, const std::vector<SeedFile>& do
         loader.owners(*root);
         loader.users(*root, "2025-01-16T00:00:00Z");
     } catch (const std::exception& e) {
-        return fail(ErrorCode::invalid_input, "Data demo '" + current + "' tidak sah: " + e.what(), current);
+        return fail(ErrorCode::invalid_input, "Data '" + current + "' tidak sah: " + e.what(), current);
     }
     return {};
 }

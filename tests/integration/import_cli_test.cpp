@@ -219,5 +219,30 @@ TEST(Check, AnotherOfficesNameInASmallPlan) {
     EXPECT_EQ(missing.exit_code, 2) << missing.err;
 }
 
+// An LKj whose only figures stand in its attachment (last year's and this year's beside the budget,
+// under a title naming the objective): checked and imported, the objective stored by that title.
+TEST(Import, LkjWithOnlyItsAttachmentTablesNamesTheirObjective) {
+    const std::string dir = temp_dir();
+    const std::string lkj = write_text(
+        dir, "lkj.txt",
+        "LAPORAN KINERJA KPU KOTA PRABUMULIH TAHUN 2024\nBAB I PENDAHULUAN\nBAB II PERENCANAAN DAN PERJANJIAN "
+        "KINERJA\nBAB III AKUNTABILITAS KINERJA\nA. Capaian Kinerja Organisasi\nB. Realisasi Anggaran\nBAB IV "
+        "PENUTUP\nLampiran\nPerencanaan Program dan Anggaran (6709)\n"
+        "No\tIndikator Kinerja Utama\tKinerja Tahun 2023\t\t\tKinerja Tahun 2024\t\t\tAnggaran Tahun 2024\t\t\n"
+        "\t\tTarget (%)\tRealisasi (%)\t%\tTarget (%)\tRealisasi (%)\t%\tPagu (Rp)\tRealisasi (Rp)\t%\n"
+        "1\tPersentase rencana tepat waktu\t95\t95\t100\t95\t95\t100\t551.587.000\t496.589.508\t90,03\n");
+    const auto checked = run_kinerja("check " + lkj + " --json");
+    EXPECT_EQ(checked.exit_code, 0) << checked.err;
+    const std::string db = dir + "/kantor.db";
+    const auto imported = run_kinerja("import " + lkj + " --db " + db + " --satker kpu-kota-prabumulih");
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    const auto exported = run_kinerja("export --db " + db + " --out " + dir + "/all.json");
+    ASSERT_EQ(exported.exit_code, 0) << exported.err;
+    std::ifstream in(dir + "/all.json");
+    const std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(all.find("Perencanaan Program dan Anggaran (6709)"), std::string::npos);
+    EXPECT_NE(all.find("Persentase rencana tepat waktu"), std::string::npos);
+}
+
 } // namespace
 } // namespace kinerja::test

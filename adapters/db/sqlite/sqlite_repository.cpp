@@ -443,7 +443,8 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
         {
             std::map<std::int64_t, std::size_t> index;
             Statement s(db, R"(
-                SELECT id, title, unit_name, layout, place, date_text, date, signer_name, signer_position, source
+                SELECT id, title, unit_name, layout, place, date_text, date, signer_name, signer_position, source,
+                       date_line
                 FROM plan WHERE office_id = ? AND year = ? ORDER BY id)");
             s.bind(1, office.id).bind(2, year);
             while (s.step()) {
@@ -458,6 +459,7 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
                 p.signer_name = s.text(7);
                 p.signer_position = s.text(8);
                 p.source = s.text(9);
+                p.date_line = static_cast<int>(s.integer(10));
                 index[p.id] = d.plans.size();
                 d.plans.push_back(std::move(p));
             }
@@ -474,7 +476,7 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
         {
             std::map<std::int64_t, std::size_t> index;
             Statement s(db, R"(
-                SELECT id, year_text, unit_name, place, date_text, date, signer_name, source
+                SELECT id, year_text, unit_name, place, date_text, date, signer_name, source, date_line, year_line
                 FROM action_plan WHERE office_id = ? AND year = ? ORDER BY id)");
             s.bind(1, office.id).bind(2, year);
             while (s.step()) {
@@ -488,6 +490,8 @@ Result<OfficeYear> SqliteRepository::load_office_year(const OfficeInfo& office, 
                 ap.date = opt_date(s, 5);
                 ap.signer_name = s.text(6);
                 ap.source = s.text(7);
+                ap.date_line = static_cast<int>(s.integer(8));
+                ap.year_line = static_cast<int>(s.integer(9));
                 d.action_plans.push_back(std::move(ap));
             }
             std::map<std::int64_t, std::pair<std::size_t, std::size_t>> obj_index;

@@ -79,6 +79,7 @@ void read_previous_year(Doc& doc, const Table& t, const std::string& name) {
             bj::object item;
             item["year"] = *p.year;
             item["code"] = code_of(name);
+            item["objective"] = text_or_null(name);
             item["indicator"] = text_or_null(cell(row, c.indicator));
             item["target"] = text_or_null(target);
             item["actual"] = text_or_null(actual);

@@ -1112,13 +1112,16 @@ std::string after_colon(const std::string& text) {
 
 void read_frame(Context& ctx, bj::object& plan) {
     std::string unit, year_text;
+    int year_line = 0;
     std::optional<int> year;
     const auto& lines = ctx.lines;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string f = fold(lines[i].text);
         if (unit.empty() && f.find("unit organisasi") != std::string::npos) unit = after_colon(lines[i].text);
-        if (year_text.empty() && f.starts_with("tahun anggaran") && f.find(':') != std::string::npos)
+        if (year_text.empty() && f.starts_with("tahun anggaran") && f.find(':') != std::string::npos) {
             year_text = after_colon(lines[i].text);
+            year_line = lines[i].number;
+        }
         if (!year && f.find("rencana aksi") != std::string::npos) {
             // "RENCANA AKSI KINERJA / TAHUN 2024": the year on the title line or one of the next three.
             int seen = 0;
@@ -1134,6 +1137,8 @@ void read_frame(Context& ctx, bj::object& plan) {
     plan["title_year"] = year ? bj::value(*year) : bj::value(nullptr);
     plan["place"] = text_or_null(ctx.facts.place);
     plan["date_text"] = text_or_null(ctx.facts.date_text);
+    plan["year_line"] = year_line > 0 ? bj::value(year_line) : bj::value(nullptr);
+    plan["date_line"] = ctx.facts.date_line > 0 ? bj::value(ctx.facts.date_line) : bj::value(nullptr);
     // The signer: the position under the date ("SEKRETARIS,"), then the name.
     std::vector<std::string> after;
     for (std::size_t i = static_cast<std::size_t>(std::max(ctx.facts.date_line, 0));

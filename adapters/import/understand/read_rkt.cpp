@@ -29,6 +29,7 @@ struct Row {
 
 struct Plan {
     std::string title, unit, layout, place, date_text, signer_name, signer_position;
+    int date_line = 0;
     int line = 0;      // the title's line, or the header's when there is no title
     int last_line = 0; // the last line of the table
     std::vector<HeaderColumn> header;
@@ -416,6 +417,7 @@ private:
             if (const auto pd = place_date(m_lines[i].text); pd && m_lines[i].text.size() < 80) {
                 plan.place = pd->place;
                 plan.date_text = pd->date_text;
+                plan.date_line = m_lines[i].number;
                 break;
             }
         if (i >= stop) return;
@@ -455,6 +457,7 @@ private:
             p["layout"] = plan.layout;
             p["place"] = text_or_null(plan.place);
             p["date_text"] = text_or_null(plan.date_text);
+            p["date_line"] = plan.date_line > 0 ? bj::value(plan.date_line) : bj::value(nullptr);
             if (plan.signer_name.empty() && plan.signer_position.empty()) {
                 p["signer"] = nullptr;
             } else {

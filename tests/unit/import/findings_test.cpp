@@ -224,10 +224,12 @@ TEST(Rkt, DigitsGluedIntoAWord) {
 TEST(Rkt, DateInAnotherYear) {
     RktFaults f;
     f.date_year = "2023";
-    const auto found = check({rkt(f)});
+    const Doc d = rkt(f);
+    const auto found = check({d});
     const auto hits = with_id(found, "year-mismatch");
     ASSERT_EQ(hits.size(), 1u) << all(found);
     EXPECT_EQ(hits[0]->severity, Severity::warning);
+    EXPECT_EQ(hits[0]->line, line_of(d, "11 Januari 2023")); // the signature's date line
     EXPECT_NE(hits[0]->message.find("11 Januari 2023"), std::string::npos) << hits[0]->message;
     EXPECT_EQ(hits[0]->document, "rkt");
 }
@@ -552,10 +554,12 @@ SEKRETARIS
 
 TEST(Renaksi, BudgetYearThatIsNotThePlansYear) {
     expect_none(check({renaksi("2024")}), "year-mismatch");
-    const auto found = check({renaksi("2023")});
+    const Doc d = renaksi("2023");
+    const auto found = check({d});
     const auto hits = with_id(found, "year-mismatch");
     ASSERT_EQ(hits.size(), 1u) << all(found);
     EXPECT_EQ(hits[0]->severity, Severity::error);
+    EXPECT_EQ(hits[0]->line, line_of(d, "Tahun Anggaran : 2023")); // where the form says it
     EXPECT_EQ(hits[0]->document, "renaksi");
     EXPECT_NE(hits[0]->message.find("Tahun Anggaran 2023"), std::string::npos) << hits[0]->message;
 }

@@ -172,6 +172,27 @@ TEST(UnderstandPk, PdfTableWithTargetsOnTheirOwnLinesAndBudgetInCells) {
     EXPECT_EQ(budgets[1].at("number"), "2.");
 }
 
+// The signatures side by side with the second party on the left ("PIHAK KEDUA ⇥ PIHAK PERTAMA", as
+// the seeds sign): each NIP goes to the party whose column it stands in.
+TEST(UnderstandPk, SignaturesSideBySideGiveEachPartyItsOwnNip) {
+    SourceText s{"pk.txt",
+                 "text",
+                 {"PERJANJIAN KINERJA TAHUN 2024", "KPU KOTA PRABUMULIH", "Nama : Budi Santoso",
+                  "Jabatan : Kepala Subbagian Perencanaan", "Selanjutnya disebut pihak pertama", "Nama : Marta Dinata",
+                  "Jabatan : Sekretaris KPU Kota Prabumulih",
+                  "Selaku atasan pihak pertama, selanjutnya disebut pihak kedua", "Prabumulih, 2 Januari 2024",
+                  "PIHAK KEDUA,\tPIHAK PERTAMA,", "Marta Dinata\tBudi Santoso",
+                  "NIP. 19780429 200902 1 003\tNIP. 19830729 200902 1 004", "",
+                  "No\tSasaran\tIndikator Kinerja\tTarget", "1\tSasaran A\tPersentase A\t95%"}};
+    const auto u = understand(s, "pk");
+    ASSERT_TRUE(u.has_value());
+    const auto& a = u->seed.at("agreements").as_array().at(0);
+    EXPECT_EQ(a.at("first_party").at("name"), "Budi Santoso");
+    EXPECT_EQ(a.at("first_party").at("nip"), "19830729 200902 1 004");
+    EXPECT_EQ(a.at("second_party").at("name"), "Marta Dinata");
+    EXPECT_EQ(a.at("second_party").at("nip"), "19780429 200902 1 003");
+}
+
 TEST(UnderstandPk, NoTitleNoAgreementAndNoCrash) {
     for (const auto& lines : std::vector<std::vector<std::string>>{
              {},
