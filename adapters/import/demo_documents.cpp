@@ -18,12 +18,12 @@ namespace {
 // activity cells are centred vertically over their rows, so the rows printed above an activity's
 // number belong to it or to the one before by meaning only (the transcription gives 4 of its
 // objectives to the next activity); the importer keeps them with the activity above. Nor the LKj's
-// Renstra and RKT chapters: the importer leaves the activity code out of the RKT's objective names
-// (the transcription keeps "(6709)" as printed) and finds one Renstra item more.
+// Renstra chapter: the importer finds one Renstra item more.
 const std::map<std::string, std::set<std::string>>& imported_sections() {
     static const std::map<std::string, std::set<std::string>> sections{
         {"lkj",
-         {"units", "people", "measurement", "budgets", "previous_year", "evaluations", "obstacles", "agreements"}},
+         {"units", "people", "measurement", "budgets", "previous_year", "evaluations", "obstacles", "agreements",
+          "rkt"}},
         {"rkt", {"rkt"}},
         {"renaksi", {"action_plan"}},
         {"iku", {}},

@@ -66,6 +66,16 @@ struct Facets {
     bool actuals = false; // the LKj: actual value and unit, and the BAB III B budget pair
 };
 
+// An objective's name without the code the report prints after it ("… (3360)"): the seed may print
+// the name alone with the code in another column, the report always names the code.
+std::string name_without_code(const bj::object& o) {
+    std::string name = text_of(o.if_contains("name"));
+    const std::string suffix = " (" + text_of(o.if_contains("code")) + ")";
+    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+        name.resize(name.size() - suffix.size());
+    return name;
+}
+
 std::vector<std::string> objective_items(const bj::object& p, Facets facets) {
     std::vector<std::string> out;
     const auto* objectives = p.if_contains("objectives");
@@ -75,7 +85,7 @@ std::vector<std::string> objective_items(const bj::object& p, Facets facets) {
         const auto& o = ov.as_object();
         ++on;
         const std::string where = "sasaran " + std::to_string(on);
-        out.push_back(where + ": " + text_of(o.if_contains("name")) + " [kode " + text_of(o.if_contains("code")) + "]");
+        out.push_back(where + ": " + name_without_code(o) + " [kode " + text_of(o.if_contains("code")) + "]");
         int in = 0;
         for (const auto& iv : o.at("indicators").as_array()) {
             const auto& i = iv.as_object();

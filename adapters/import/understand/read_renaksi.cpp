@@ -391,7 +391,7 @@ private:
                 o.anchors.push_back(m_lines[idx].number);
         }
         o.code = trailing_code(text).value_or("");
-        o.name = without_trailing_code(text);
+        o.name = text;
         o.cost = ta.amount;
         o.anchors.push_back(line.number);
         m_flow.objectives.push_back(std::move(o));

@@ -131,7 +131,7 @@ bool read_grid(const std::vector<Line>& lines, bj::object& plan) {
         if (is_digits(number) || objectives.empty()) {
             bj::object o;
             o["number"] = text_or_null(number);
-            o["name"] = text_or_null(without_trailing_code(name));
+            o["name"] = text_or_null(name);
             const auto code = trailing_code(name);
             o["code"] = code ? bj::value(*code) : bj::value(nullptr);
             o["cost"] = text_or_null(cell(l, c.cost));

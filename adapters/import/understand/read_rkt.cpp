@@ -286,7 +286,7 @@ private:
         base.number = number;
         base.program = clean_text(cells.program);
         const std::string objective = clean_text(cells.objective);
-        base.objective = without_trailing_code(objective);
+        base.objective = objective; // as printed, its code "(6709)" too
         base.code = first_code(objective).value_or(first_code(base.program).value_or(""));
         inherit(plan, base, objective.empty());
         const auto indicators = indicator_statements(cells.indicator);
@@ -326,7 +326,7 @@ private:
     static void continue_row(Row& row, const RowCells& cells) {
         row.program = joined(row.program, clean_text(cells.program));
         const std::string objective = clean_text(cells.objective);
-        row.objective = joined(row.objective, without_trailing_code(objective));
+        row.objective = joined(row.objective, objective);
         row.indicator = joined(row.indicator, clean_text(cells.indicator));
         row.activity = joined(row.activity, clean_text(cells.activity));
         row.executor = joined(row.executor, clean_text(cells.executor));

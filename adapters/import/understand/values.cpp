@@ -210,12 +210,6 @@ std::optional<std::string> trailing_code(std::string_view name) {
     return std::string(inside);
 }
 
-std::string without_trailing_code(std::string_view name) {
-    auto t = trim(name);
-    if (!trailing_code(t)) return std::string(t);
-    return std::string(trim(t.substr(0, t.rfind('('))));
-}
-
 std::optional<std::string> nip_in(std::string_view text) {
     const std::string f = fold(text);
     const auto at = f.find("nip");

@@ -40,7 +40,6 @@ std::optional<PlaceDate> place_date(std::string_view text);
 
 // "… (6709)" -> "6709" (a 4-digit activity code or a KRO code like "6709.QDB") at the end of a name.
 std::optional<std::string> trailing_code(std::string_view name);
-std::string without_trailing_code(std::string_view name);
 
 // An NIP as printed after "NIP." / "NIP :" (digits and spaces, any count: a wrong count is a finding later).
 std::optional<std::string> nip_in(std::string_view text);

@@ -51,7 +51,7 @@ TEST(OwnReport, SpreadsheetRowsKeepTheirColumns) {
     ASSERT_EQ(rows.size(), 3u) << bj::serialize(rows); // the Jumlah row is no item
     EXPECT_EQ(str(rows[1].at("indicator")), "Persentase dua");
     EXPECT_EQ(str(rows[1].at("target")), "95");
-    EXPECT_EQ(str(rows[2].at("objective")), "Sasaran Dua");
+    EXPECT_EQ(str(rows[2].at("objective")), "Sasaran Dua (6867)");
     EXPECT_EQ(str(rows[2].at("indicator")), "Persentase tiga");
     EXPECT_EQ(str(rows[2].at("target")), "90");
 }
@@ -65,7 +65,7 @@ TEST(OwnReport, TextRowsShorterThanTheHeaderStillSlide) {
     const auto& rows = seed.at("rkt").as_array().at(0).as_object().at("rows").as_array();
     ASSERT_EQ(rows.size(), 3u) << bj::serialize(rows);
     EXPECT_EQ(str(rows[2].at("indicator")), "Persentase tiga");
-    EXPECT_EQ(str(rows[2].at("objective")), "Sasaran Satu");
+    EXPECT_EQ(str(rows[2].at("objective")), "Sasaran Satu (6709)");
 }
 
 TEST(OwnReport, AgreementSheetsUnderTheirAttachmentTitles) {

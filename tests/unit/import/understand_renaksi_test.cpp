@@ -90,7 +90,7 @@ TEST(UnderstandRenaksi, GridReadByItsHeader) {
     ASSERT_TRUE(r) << r.error().message;
     const auto& objectives = r->seed.at("action_plan").at("objectives").as_array();
     ASSERT_EQ(objectives.size(), 2u);
-    EXPECT_EQ(objectives[0].at("name"), "Pembentukan Badan Adhoc");
+    EXPECT_EQ(objectives[0].at("name"), "Pembentukan Badan Adhoc (6867)");
     EXPECT_EQ(objectives[0].at("code"), "6867");
     EXPECT_EQ(objectives[0].at("cost"), "1.250.000");
     EXPECT_TRUE(objectives[1].at("code").is_null());
