@@ -14,19 +14,30 @@ namespace {
 
 using Key = std::pair<std::string, std::int64_t>; // array path, line
 
-void collect(const bj::value& v, const std::string& path, std::multimap<Key, const bj::object*>& out) {
+// An item and the line of the item it stands under (0: none), so an item found at its line but
+// under another parent (an objective given to the wrong activity) counts as a wrong field.
+struct Collected {
+    const bj::object* item = nullptr;
+    std::int64_t parent_line = 0;
+};
+
+void collect(const bj::value& v, const std::string& path, std::multimap<Key, Collected>& out,
+             std::int64_t parent_line = 0) {
     if (v.is_array()) {
         for (const auto& item : v.as_array())
-            collect(item, path, out);
+            collect(item, path, out, parent_line);
         return;
     }
     if (!v.is_object()) return;
     const auto& o = v.as_object();
-    if (const auto* line = o.if_contains("line"); line && line->is_int64())
-        out.emplace(Key{path, line->as_int64()}, &o);
+    std::int64_t own_line = parent_line;
+    if (const auto* line = o.if_contains("line"); line && line->is_int64()) {
+        out.emplace(Key{path, line->as_int64()}, Collected{&o, parent_line});
+        own_line = line->as_int64();
+    }
     for (const auto& [k, child] : o)
         if (child.is_array() || child.is_object())
-            collect(child, path.empty() ? std::string(k) : path + "/" + std::string(k), out);
+            collect(child, path.empty() ? std::string(k) : path + "/" + std::string(k), out, own_line);
 }
 
 std::string scalar(const bj::value& v) {
@@ -46,7 +57,7 @@ std::string label(const bj::object& o) {
 Comparison compare_seed(const bj::value& expected, const bj::value& actual, const std::string& section,
                         const std::vector<std::string>& ignore) {
     Comparison c;
-    std::multimap<Key, const bj::object*> want, got;
+    std::multimap<Key, Collected> want, got;
     const bj::value* e = &expected;
     const bj::value* a = &actual;
     static const bj::value null_value;
@@ -61,7 +72,8 @@ Comparison compare_seed(const bj::value& expected, const bj::value& actual, cons
     // Several items may start on one line (a cell of `<p>` fragments split into rows): the n-th
     // transcribed item of a line is compared with the n-th item the importer found there.
     std::map<Key, int> taken;
-    for (const auto& [key, item] : want) {
+    for (const auto& [key, wanted] : want) {
+        const bj::object* item = wanted.item;
         ++c.expected_items;
         auto found = got.end();
         const auto [first, last] = got.equal_range(key);
@@ -78,6 +90,16 @@ Comparison compare_seed(const bj::value& expected, const bj::value& actual, cons
             continue;
         }
         ++c.found_items;
+        const bj::object& found_item = *found->second.item;
+        if (wanted.parent_line > 0) {
+            // The parent (the item it stands under) as a field: "under line 98".
+            ++c.expected_fields;
+            if (found->second.parent_line == wanted.parent_line)
+                ++c.equal_fields;
+            else
+                c.differences.push_back(where + ": under line " + std::to_string(wanted.parent_line) +
+                                        " != under line " + std::to_string(found->second.parent_line));
+        }
         for (const auto& [k, v] : *item) {
             if (v.is_object() || k == "line") continue;
             if (std::find(ignore.begin(), ignore.end(), std::string(k)) != ignore.end()) continue;
@@ -86,7 +108,7 @@ Comparison compare_seed(const bj::value& expected, const bj::value& actual, cons
                 if (!v.as_array().empty() && (v.as_array()[0].is_object())) continue;
             }
             ++c.expected_fields;
-            const auto* other = found->second->if_contains(k);
+            const auto* other = found_item.if_contains(k);
             const std::string want_text = v.is_array() ? bj::serialize(v) : scalar(v);
             const std::string got_text = !other              ? "(absent)"
                                          : other->is_array() ? bj::serialize(*other)

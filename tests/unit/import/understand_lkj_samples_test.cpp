@@ -32,13 +32,13 @@ testing::Comparison sample_measurement(const std::string& name) {
 TEST(UnderstandLkjSamples, BiroHpuReadingOrderMeasurement) {
     const auto c = sample_measurement("04-lkj-2016-biro-hpu-setda-jabar");
     EXPECT_EQ(c.found_items, c.expected_items) << testing::describe(c); // 19/19
-    EXPECT_GE(c.equal_fields, 73) << testing::describe(c);              // of 77
+    EXPECT_GE(c.equal_fields, 91) << testing::describe(c);              // of 95
 }
 
 TEST(UnderstandLkjSamples, RsjReadingOrderMeasurement) {
     const auto c = sample_measurement("10-lkj-2016-rsj-jabar");
     EXPECT_GE(c.found_items, 26) << testing::describe(c);   // of 27: objective 2 is not printed in Tabel 8
-    EXPECT_GE(c.equal_fields, 108) << testing::describe(c); // of 115
+    EXPECT_GE(c.equal_fields, 126) << testing::describe(c); // of 140 (7 of them: the indicators of objective 2)
 }
 
 SourceText lkj_text(std::vector<std::string> lines) {

@@ -52,7 +52,7 @@ TEST(UnderstandRenaksi, SampleInspektoratTabRows) {
     const auto c = compare_seed(expected, actual, "action_plan");
     std::cout << "renaksi sample 07 action_plan: " << describe(c) << "\n";
     EXPECT_EQ(c.found_items, c.expected_items) << describe(c); // every objective and row found at its line
-    EXPECT_GE(c.equal_fields, 64) << describe(c);
+    EXPECT_GE(c.equal_fields, 79) << describe(c);              // of 103
     const auto& first = actual.at("action_plan").at("objectives").at(1).at("items").at(0);
     EXPECT_EQ(first.at("target").as_string(), "10%"); // Trw IV of 2% 5% 7% 10%
     EXPECT_EQ(first.at("executor").as_string(), "Sub Bagian Perencanaan");
