@@ -4,6 +4,7 @@
 #include <fstream>
 #include <string>
 
+#include "adapters/import/read/readers.h"
 #include "adapters/import/understand/understand.h"
 
 namespace {
@@ -57,11 +58,47 @@ void BM_Lkj5MB(benchmark::State& s) {
     understand_file(s, "lkj-2024-kpu-kota-prabumulih.txt", 42);
 }
 
+// All of `kinerja parse` but printing: the file read by the reader its content calls for, then understood.
+void BM_ParseLkjSeedFile(benchmark::State& state) {
+    const std::string path = std::string(KINERJA_SEEDS_DIR) + "/lkj-2024-kpu-kota-prabumulih.txt";
+    for (auto _ : state) {
+        auto text = kinerja::import::read_source_file(path);
+        if (!text) {
+            state.SkipWithError(text.error().message.c_str());
+            break;
+        }
+        auto doc = kinerja::import::understand(*text, "auto");
+        benchmark::DoNotOptimize(doc);
+    }
+}
+
+// Kinerja's own LKj as pdftotext -layout gives it (bench/data, 141 KB): read twice, the second time with
+// its column-aligned tables turned into rows (layout_table.h). Regenerate with `kinerja report lkj
+// --format pdf` on the imported seed and `pdftotext -layout -nodiag -enc UTF-8`.
+void BM_LkjPdfLayoutText(benchmark::State& state) {
+    std::ifstream in(std::string(KINERJA_BENCH_DATA) + "/lkj-2024-kpu-kota-prabumulih.pdf.txt", std::ios::binary);
+    const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto lines = kinerja::import::read::pdf_text_lines("lkj.pdf", raw, {});
+    if (!lines) {
+        state.SkipWithError(lines.error().message.c_str());
+        return;
+    }
+    const SourceText text{"lkj.pdf", "pdf", *lines};
+    for (auto _ : state) {
+        auto doc = kinerja::import::understand(text, "auto");
+        if (!doc || !doc->seed.contains("measurement")) state.SkipWithError("no measurement read");
+        benchmark::DoNotOptimize(doc);
+    }
+    state.counters["input_kb"] = static_cast<double>(raw.size()) / 1024.0;
+}
+
 BENCHMARK(BM_LkjSeed)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RenaksiSeed)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RktSeed)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_IkuSeed)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Lkj5MB)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_ParseLkjSeedFile)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LkjPdfLayoutText)->Unit(benchmark::kMillisecond);
 
 } // namespace
 
