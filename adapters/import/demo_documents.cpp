@@ -17,13 +17,12 @@ namespace {
 // in tests/unit/import/understand_*_test.cpp count them item by item). Not the IKU's table: its
 // activity cells are centred vertically over their rows, so the rows printed above an activity's
 // number belong to it or to the one before by meaning only (the transcription gives 4 of its
-// objectives to the next activity); the importer keeps them with the activity above. Nor the LKj's
-// Renstra chapter: the importer finds one Renstra item more.
+// objectives to the next activity); the importer keeps them with the activity above.
 const std::map<std::string, std::set<std::string>>& imported_sections() {
     static const std::map<std::string, std::set<std::string>> sections{
         {"lkj",
-         {"units", "people", "measurement", "budgets", "previous_year", "evaluations", "obstacles", "agreements",
-          "rkt"}},
+         {"units", "people", "measurement", "budgets", "previous_year", "evaluations", "obstacles", "agreements", "rkt",
+          "renstra"}},
         {"rkt", {"rkt"}},
         {"renaksi", {"action_plan"}},
         {"iku", {}},

@@ -113,9 +113,15 @@ public:
                                                                     : nullptr;
             if (!list) continue;
             const std::string goal = objective_list ? quoted(intro.text) : std::string();
+            int expected = 0;
             for (std::size_t n = k + 1; n < m_content.size(); ++n) {
                 const Line& item = m_doc.at(m_content[n]);
                 if (!numbered_item(item.text, number, text)) break;
+                // The list counts on; a number out of its order starts something else ("2. Tujuan dan
+                // Sasaran Strategis", the next numbered heading, right after the seven missions).
+                const int at = std::stoi(number);
+                if (expected > 0 && at != expected) break;
+                expected = at + 1;
                 if (objective_list)
                     list->push_back(bj::object{{"number", number},
                                                {"goal", text_or_null(goal)},

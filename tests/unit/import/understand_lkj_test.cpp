@@ -95,6 +95,10 @@ TEST(UnderstandLkj, SeedRenstra) {
     EXPECT_EQ(r.at("period_start"), 2020);
     EXPECT_EQ(r.at("period_end"), 2024);
     EXPECT_EQ(r.at("decree"), seed_expected().at("renstra").at("decree"));
+    // No more than the transcription either: the seven missions end where "2. Tujuan dan Sasaran
+    // Strategis" (a heading numbered out of the list's order) begins.
+    for (const char* list : {"missions", "goals", "objectives"})
+        EXPECT_EQ(r.at(list).as_array().size(), seed_expected().at("renstra").at(list).as_array().size()) << list;
 }
 
 TEST(UnderstandLkj, SeedPeople) {
