@@ -37,7 +37,6 @@ constexpr std::string_view k_office_heads[] = {"komisi pemilihan umum", "kpu",  
                                                "inspektorat",           "rumah sakit", "kantor", "satuan polisi"};
 constexpr std::string_view k_regions[] = {"kota", "kabupaten", "kab.", "provinsi", "prov.", "republik indonesia"};
 
-// "… KOMISI PEMILIHAN UMUM KOTA PRABUMULIH Tahun 2024" -> "KPU Kota Prabumulih".
 // A line's cells as printed: its tab-separated cells, or a column-aligned line's runs between wide
 // gaps (two signatures side by side, "Ketua Komisi Pemilihan Umum Kota      Sekretaris Komisi …"). A
 // name never reaches from one cell into the next.
@@ -49,6 +48,7 @@ std::vector<std::string> printed_cells(const Line& line) {
     return out;
 }
 
+// "… KOMISI PEMILIHAN UMUM KOTA PRABUMULIH Tahun 2024" -> "KPU Kota Prabumulih".
 std::string kpu_office_in(const std::string& text) {
     const std::string f = fold(text);
     for (std::string_view head : {"komisi pemilihan umum ", "kpu "}) {
@@ -120,6 +120,77 @@ bool is_upper_line(const std::string& t) {
     return letters >= 8 && upper * 10 >= letters * 9;
 }
 
+// A heading cell as a PDF's text layer may give it: bold printed twice ("PPeerriikkaannaann") and
+// letter-spaced ("P R O V I N S I"), put back together.
+std::string heading_cell(const std::string& cell) {
+    std::vector<std::string> words;
+    bool spaced = true;
+    const std::string t = clean_text(cell);
+    for (std::size_t i = 0; i < t.size();) {
+        const std::size_t end = std::min(t.find(' ', i), t.size());
+        std::string w = t.substr(i, end - i);
+        bool doubled = w.size() >= 4 && w.size() % 2 == 0;
+        for (std::size_t k = 0; doubled && k < w.size(); k += 2)
+            doubled = w[k] == w[k + 1] && std::isalpha(static_cast<unsigned char>(w[k]));
+        if (doubled) {
+            for (std::size_t k = 0; k < w.size() / 2; ++k)
+                w[k] = w[2 * k];
+            w.resize(w.size() / 2);
+        }
+        spaced = spaced && w.size() == 1 && std::isalpha(static_cast<unsigned char>(w[0]));
+        words.push_back(std::move(w));
+        i = end + 1;
+    }
+    std::string out;
+    for (const auto& w : words)
+        out += (out.empty() || (spaced && words.size() >= 3) ? "" : " ") + w;
+    return out;
+}
+
+// The line's printed cells as headings, joined: "INSPEKTORAT PROVINSI JAWA BARAT".
+std::string heading_line(const Line& line) {
+    std::string out;
+    for (const auto& cell : printed_cells(line))
+        out += (out.empty() ? "" : " ") + heading_cell(cell);
+    return out;
+}
+
+// An office named by a heading cell, a running header or footer, or a head's position: "Badan
+// Ketahanan Pangan Daerah Provinsi Jawa Barat Tahun 2016", "INSPEKTORAT P R O V I N S I J A W A B A R A
+// T", "KEPALA DINAS PETERNAKAN PROVINSI JAWA BARAT". Capitals, or a name whose words are capitalized
+// (not a sentence of prose); up to "Tahun". "" when the cell names none.
+std::string office_heading_in(const std::string& cell) {
+    std::string t = heading_cell(cell);
+    std::string f = fold(t);
+    if (f.starts_with("kepala ")) {
+        t = t.substr(7);
+        f = f.substr(7);
+    }
+    if (const auto year = f.find(" tahun"); year != std::string::npos) {
+        t.resize(year);
+        f.resize(year);
+    }
+    while (!t.empty() && (t.back() == ',' || t.back() == ':' || t.back() == '.' || t.back() == ' ')) {
+        t.pop_back();
+        f.pop_back();
+    }
+    bool head = false;
+    for (auto h : k_office_heads)
+        head = head || (f.starts_with(h) && f.size() > h.size() && f[h.size()] == ' ');
+    if (!head || t.size() > 90) return {};
+    int words = 0;
+    bool capitalized = true;
+    for (std::size_t i = 0; i < t.size();) {
+        const std::size_t end = std::min(t.find(' ', i), t.size());
+        const std::string_view w = std::string_view(t).substr(i, end - i);
+        ++words;
+        if (w.size() > 3 && !std::isupper(static_cast<unsigned char>(w[0])) && w != "serta") capitalized = false;
+        i = end + 1;
+    }
+    if (words < 2 || !(capitalized || is_upper_line(t))) return {};
+    return title_case(t);
+}
+
 } // namespace
 
 DocumentFacts document_facts(const std::vector<Line>& lines) {
@@ -173,19 +244,56 @@ DocumentFacts document_facts(const std::vector<Line>& lines) {
             facts.agency = name;
         }
     if (facts.agency.empty()) {
+        // Another agency: the first office heading of the title area (its region may stand on the next
+        // line: "Dinas Kelautan dan Perikanan" over "Provinsi Jawa Barat"), else the one a running
+        // header or footer names on most pages.
         seen = 0;
-        for (const auto& line : lines) {
-            if (line.blank()) continue;
+        for (std::size_t i = 0; i < lines.size() && facts.agency.empty(); ++i) {
+            if (lines[i].blank()) continue;
             if (++seen > 40) break;
-            if (!is_upper_line(line.text)) continue;
-            const std::string f = fold(line.text);
-            for (auto head : k_office_heads)
-                if (f.starts_with(head) && f.find("tahun") == std::string::npos) {
-                    facts.agency = title_case(line.text);
-                    break;
+            auto cells = printed_cells(lines[i]);
+            // A line of prose split by tabs ("dengan perkembangan ⇥ tugas dan fungsi ⇥ Rumah Sakit Jiwa
+            // ⇥ dalam …") only mentions an office.
+            if (std::any_of(cells.begin(), cells.end(), [](const std::string& c) {
+                    return !c.empty() && std::islower(static_cast<unsigned char>(c[0]));
+                }))
+                continue;
+            cells.push_back(heading_line(lines[i]));
+            for (std::size_t c = 0; c < cells.size(); ++c) {
+                facts.agency = office_heading_in(cells[c]);
+                if (facts.agency.empty()) continue;
+                // A name cut at a wide gap goes on in the next cell ("Dinas Kelautan dan" "Perikanan").
+                const std::string folded = fold(facts.agency);
+                if ((folded.ends_with(" dan") || folded.ends_with(" serta")) && c + 2 < cells.size())
+                    if (auto longer = office_heading_in(cells[c] + " " + cells[c + 1]); !longer.empty())
+                        facts.agency = longer;
+                const std::string name = fold(facts.agency);
+                const bool has_region = name.find(" provinsi ") != std::string::npos ||
+                                        name.find(" kabupaten ") != std::string::npos ||
+                                        name.find(" kota ") != std::string::npos;
+                if (i + 1 < lines.size() && !has_region) {
+                    const auto next = printed_cells(lines[i + 1]);
+                    const std::string region = next.empty() ? std::string() : fold(next.front());
+                    if (region.starts_with("provinsi ") || region.starts_with("kabupaten ") ||
+                        region.starts_with("kota "))
+                        facts.agency = title_case(facts.agency + " " + next.front());
                 }
-            if (!facts.agency.empty()) break;
+                break;
+            }
         }
+        // A running header or footer: on two pages at least, or on the last lines (a one-page table).
+        std::map<std::string, int> repeated;
+        std::size_t last_lines = 0;
+        for (std::size_t i = lines.size(); i > 0 && last_lines < 5; --i)
+            if (!lines[i - 1].blank()) {
+                ++last_lines;
+                if (auto name = office_heading_in(heading_line(lines[i - 1])); !name.empty()) ++repeated[name];
+            }
+        for (std::size_t i = 0; i < lines.size() && facts.agency.empty(); ++i)
+            if (lines[i].text.size() < 120 && is_upper_line(lines[i].text))
+                if (auto name = office_heading_in(heading_line(lines[i])); !name.empty()) ++repeated[name];
+        for (const auto& [name, count] : repeated)
+            if (count >= 2 && (facts.agency.empty() || count > repeated[facts.agency])) facts.agency = name;
     }
     facts.level = level_of(facts.agency);
     // Another KPU office of the same level is not one the document may speak for: a regency's documents
