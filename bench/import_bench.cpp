@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "adapters/import/read/readers.h"
 #include "adapters/import/understand/understand.h"
@@ -92,6 +93,33 @@ void BM_LkjPdfLayoutText(benchmark::State& state) {
     state.counters["input_kb"] = static_cast<double>(raw.size()) / 1024.0;
 }
 
+// Hostile column-aligned text under a PK's header (the PK reader turns column-aligned tables into rows):
+// 100.000 one-line rows without a blank line between them (one band), and one line of 1 MB of words.
+void understand_pk_lines(benchmark::State& state, const std::vector<std::string>& lines) {
+    const SourceText text{"pk.pdf", "pdf", lines};
+    for (auto _ : state) {
+        auto doc = kinerja::import::understand(text, "pk");
+        benchmark::DoNotOptimize(doc);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes(text)));
+}
+const std::vector<std::string> k_pk_head = {"PERJANJIAN KINERJA TAHUN 2024", "",
+                                            " No   Sasaran        Indikator Kinerja        Target", ""};
+void BM_LayoutOneBandOf100kLines(benchmark::State& s) {
+    auto lines = k_pk_head;
+    for (int i = 0; i < 100'000; ++i)
+        lines.push_back("  " + std::to_string(i % 90 + 1) + "   Sasaran A    Persentase B yang C      95%");
+    understand_pk_lines(s, lines);
+}
+void BM_LayoutOneLineOf1MB(benchmark::State& s) {
+    auto lines = k_pk_head;
+    std::string line;
+    while (line.size() < (1u << 20))
+        line += "kata  ";
+    lines.push_back(line);
+    understand_pk_lines(s, lines);
+}
+
 BENCHMARK(BM_LkjSeed)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RenaksiSeed)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RktSeed)->Unit(benchmark::kMillisecond);
@@ -99,6 +127,8 @@ BENCHMARK(BM_IkuSeed)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Lkj5MB)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_ParseLkjSeedFile)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LkjPdfLayoutText)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LayoutOneBandOf100kLines)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_LayoutOneLineOf1MB)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 } // namespace
 

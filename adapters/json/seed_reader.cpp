@@ -637,6 +637,8 @@ private:
             else if (auto n = m_office->objectives_by_name.find(normalize_text(name));
                      !name.empty() && n != m_office->objectives_by_name.end())
                 oid = n->second;
+            // Neither measured this year nor under a title: nowhere to stand (the importer said so).
+            if (!oid && code.empty() && name.empty()) return;
             if (!oid) oid = objective("", code, name.empty() ? code : name, integer(p, "line"));
             id = add_indicator(*oid, 100, p, "indicator", str(p, "unit"));
         }

@@ -77,8 +77,9 @@ struct Correction {
 };
 
 // The value at `path` ("measurement.objectives.0.indicators.2.actual"): the path walks objects by key
-// and arrays by index. Null when the seed has no such value.
-bj::value* value_at(bj::object& seed, const std::string& path) {
+// and arrays by index. Null when the seed has no such value; with `create`, a row's key the reader
+// left out (the preview draws an input for every column of a row) is made, as null.
+bj::value* value_at(bj::object& seed, const std::string& path, bool create = false) {
     bj::value* at = nullptr;
     bj::object* holder = &seed;
     std::size_t start = 0;
@@ -87,6 +88,7 @@ bj::value* value_at(bj::object& seed, const std::string& path) {
         const std::string p = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
         if (holder) {
             at = holder->if_contains(p);
+            if (!at && create && dot == std::string::npos) at = &holder->emplace(p, nullptr).first->value();
         } else if (at && at->is_array() && !p.empty() && p.size() <= 6 &&
                    p.find_first_not_of("0123456789") == std::string::npos && std::stoul(p) < at->as_array().size()) {
             at = &at->as_array()[std::stoul(p)];
@@ -121,8 +123,12 @@ Result<std::vector<Correction>> apply_corrections(bj::object& seed, const std::m
     std::vector<Correction> changed;
     for (const auto& [field, typed] : form) {
         if (field.rfind(k_fix_prefix, 0) != 0) continue;
-        bj::value* target = value_at(seed, field.substr(k_fix_prefix.size()));
-        if (!target) continue; // cannot happen for a drawn field; never a guess
+        bj::value* target = value_at(seed, field.substr(k_fix_prefix.size()), true);
+        if (!target)
+            return fail(ErrorCode::invalid_input,
+                        "Koreksi '" + field.substr(k_fix_prefix.size()) +
+                            "' ditolak: baris itu tidak ada dalam dokumen; tidak ada koreksi yang diterapkan",
+                        field);
         const std::string value = trim(typed);
         const std::string before = cell_text(target);
         if (before == value) continue;

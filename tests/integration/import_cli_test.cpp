@@ -242,6 +242,18 @@ TEST(Import, LkjWithOnlyItsAttachmentTablesNamesTheirObjective) {
     const std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_NE(all.find("Perencanaan Program dan Anggaran (6709)"), std::string::npos);
     EXPECT_NE(all.find("Persentase rencana tepat waktu"), std::string::npos);
+
+    // Without the title, last year's figure has no objective to stand under: said, not stored.
+    std::string untitled = read_file(lkj);
+    untitled.erase(untitled.find("Perencanaan Program dan Anggaran (6709)\n"), 40);
+    const auto bare = check_json(write_text(dir, "lkj-tanpa-judul.txt", untitled));
+    EXPECT_TRUE(has_finding(bare, "previous-year-unplaced", 11)) << bj::serialize(bare);
+    const std::string db2 = dir + "/kantor2.db";
+    const auto stored =
+        run_kinerja("import " + dir + "/lkj-tanpa-judul.txt --db " + db2 + " --satker kpu-kota-prabumulih");
+    ASSERT_EQ(stored.exit_code, 0) << stored.err;
+    ASSERT_EQ(run_kinerja("export --db " + db2 + " --out " + dir + "/all2.json").exit_code, 0);
+    EXPECT_EQ(read_file(dir + "/all2.json").find("Persentase rencana tepat waktu"), std::string::npos);
 }
 
 } // namespace

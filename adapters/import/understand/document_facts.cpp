@@ -344,9 +344,12 @@ DocumentFacts document_facts(const std::vector<Line>& lines) {
         if (++seen > 40) break;
         if (auto y = title_year(line.text)) facts.year = y;
     }
-    // A plan period ("TAHUN 2020-2024"): two years joined by a dash in the title area.
+    // A plan period ("TAHUN 2020-2024"): two years joined by a dash in the title area of a plan over
+    // years (IKU, Renstra); an RKT or LKj citing its Renstra 2020-2024 is still of one year.
     seen = 0;
+    const bool over_years = facts.type == "iku" || facts.type == "renstra";
     for (const auto& line : lines) {
+        if (!over_years) break;
         if (line.blank()) continue;
         if (++seen > 40) break;
         const std::string& t = line.text;

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <limits>
 #include <optional>
-#include <set>
 #include <string>
 
 namespace kinerja::import {
@@ -33,7 +33,6 @@ struct Band {
     int gap = 0;                     // blank lines before it
     bool after_tabbed = false;       // a tabbed line stands between it and the band before
     std::vector<Piece> pieces;       // as printed: a header's words stay together
-    std::vector<Piece> cells;        // pieces split where two cells stand one space apart (rows)
 };
 
 // Pieces one above the other that overlap: one cell of the band.
@@ -66,40 +65,50 @@ Line tabbed_line(int number, const std::vector<std::string>& cells) {
     return l;
 }
 
+// Where the pieces of a band's lines start: (x, line), sorted.
+using Starts = std::vector<std::pair<int, std::size_t>>;
+
 // Whether a word at x starts a cell of its own: another line of the band has a cell starting there
 // (pdftotext may place a column's lines a column or two apart), not at its own piece's start.
-bool starts_cell(const std::set<int>& starts, int piece_x, int x) {
+bool starts_cell(const Starts& starts, const Piece& piece, int x) {
     constexpr int k_slack = 2;
-    for (auto s = starts.lower_bound(x - k_slack); s != starts.end() && *s <= x + k_slack; ++s)
-        if (*s > piece_x + 2 * k_slack) return true;
+    const auto from = std::lower_bound(starts.begin(), starts.end(), std::make_pair(x - k_slack, std::size_t{0}));
+    for (auto s = from; s != starts.end() && s->first <= x + k_slack; ++s)
+        if (s->second != piece.line && s->first > piece.x + 2 * k_slack) return true;
     return false;
 }
 
-// A piece split where one of its words starts at the column where a cell of another line of the band
-// starts: two cells printed one space apart ("1.720.000 Partisipasi").
-void split_at_cell_starts(std::vector<Piece>& pieces) {
+// A row's lines at most: a taller band is text, not a row, and its pieces are not cut into cells.
+constexpr std::size_t k_max_row_lines = 64;
+
+// The band's pieces split where one of their words starts at the column where a cell of another line
+// of the band starts: two cells printed one space apart ("1.720.000 Partisipasi").
+std::vector<Piece> cells_of(const std::vector<Piece>& pieces) {
+    if (pieces.empty() || pieces.back().line - pieces.front().line >= k_max_row_lines) return pieces;
+    Starts starts;
+    for (const Piece& q : pieces)
+        starts.emplace_back(q.x, q.line);
+    std::sort(starts.begin(), starts.end());
     std::vector<Piece> out;
     for (const Piece& p : pieces) {
-        std::set<int> starts; // where the cells of the other lines start
-        for (const Piece& q : pieces)
-            if (q.line != p.line) starts.insert(q.x);
         Piece current{p.line, p.x, p.x, {}};
         std::size_t i = 0;
+        int x = p.x; // the word's column, counted on as the words go (UTF-8 code points)
         while (i < p.text.size()) {
             const std::size_t space = std::min(p.text.find(' ', i), p.text.size());
             const std::string word = p.text.substr(i, space - i);
-            const int x = p.x + width_of(std::string_view(p.text).substr(0, i));
-            if (!current.text.empty() && starts_cell(starts, p.x, x)) {
+            if (!current.text.empty() && starts_cell(starts, p, x)) {
                 out.push_back(current);
                 current = Piece{p.line, x, x, {}};
             }
             current.text += (current.text.empty() ? "" : " ") + word;
             current.end = x + width_of(word);
+            x = current.end + 1;
             i = space + 1;
         }
         if (!current.text.empty()) out.push_back(current);
     }
-    pieces = std::move(out);
+    return out;
 }
 
 std::vector<Band> bands_of(const std::vector<Line>& lines) {
@@ -114,20 +123,21 @@ std::vector<Band> bands_of(const std::vector<Line>& lines) {
             continue;
         }
         if (bands.empty() || gap > 0 || tabbed) {
-            bands.push_back(Band{i, i, gap, tabbed, {}, {}});
+            bands.push_back(Band{i, i, gap, tabbed, {}});
             gap = 0;
             tabbed = false;
         }
         Band& band = bands.back();
         band.last = i;
+        // Columns count code points: counted on from one cell to the next, not from the line's start.
+        std::size_t counted = 0;
+        int x = 0;
         for (const auto& cell : layout_cells(l.raw)) {
-            const int x = width_of(std::string_view(l.raw).substr(0, static_cast<std::size_t>(cell.column)));
+            const auto at = static_cast<std::size_t>(cell.column);
+            x += width_of(std::string_view(l.raw).substr(counted, at - counted));
+            counted = at;
             band.pieces.push_back(Piece{i, x, x + width_of(cell.text), cell.text});
         }
-    }
-    for (auto& band : bands) {
-        band.cells = band.pieces;
-        split_at_cell_starts(band.cells);
     }
     return bands;
 }
@@ -182,19 +192,29 @@ Line candidate_of(const std::vector<Block>& blocks) {
 std::vector<std::size_t> column_of_blocks(const std::vector<Block>& blocks, const std::vector<Column>& columns) {
     const std::size_t n = blocks.size(), m = columns.size();
     if (n == 0 || m == 0) return std::vector<std::size_t>(n, 0);
-    auto cost = [&](std::size_t b, std::size_t c) {
-        const int gap = std::max(0, std::max(blocks[b].x, columns[c].x) - std::min(blocks[b].end, columns[c].end));
+    auto cost = [&](std::size_t b, std::size_t c) -> std::int64_t {
+        const std::int64_t gap =
+            std::max(0, std::max(blocks[b].x, columns[c].x) - std::min(blocks[b].end, columns[c].end));
         return 4 * gap + std::abs((blocks[b].x + blocks[b].end) - (columns[c].x + columns[c].end)) / 2;
     };
-    constexpr int k_shared = 1000;
-    constexpr int k_none = std::numeric_limits<int>::max() / 4;
-    std::vector<std::vector<int>> best(n, std::vector<int>(m, k_none));
+    // A row of more blocks than any table has columns is text, not a row: each block to its nearest
+    // column, without the search below (n·m² steps).
+    if (n > 256) {
+        std::vector<std::size_t> out(n);
+        for (std::size_t b = 0; b < n; ++b)
+            for (std::size_t c = 1; c < m; ++c)
+                if (cost(b, c) < cost(b, out[b])) out[b] = c;
+        return out;
+    }
+    constexpr std::int64_t k_shared = 1000;
+    constexpr std::int64_t k_none = std::numeric_limits<std::int64_t>::max() / 4;
+    std::vector<std::vector<std::int64_t>> best(n, std::vector<std::int64_t>(m, k_none));
     std::vector<std::vector<std::size_t>> from(n, std::vector<std::size_t>(m, 0));
     for (std::size_t c = 0; c < m; ++c)
         best[0][c] = cost(0, c);
     for (std::size_t b = 1; b < n; ++b)
         for (std::size_t c = 0; c < m; ++c) {
-            int before = best[b - 1][c] + k_shared;
+            std::int64_t before = best[b - 1][c] + k_shared;
             std::size_t at = c;
             for (std::size_t p = 0; p < c; ++p)
                 if (best[b - 1][p] < before) before = best[b - 1][p], at = p;
@@ -266,20 +286,30 @@ private:
         }
     }
 
+    // A header's cells, folded: the same header printed again on the next page has the same words (a
+    // table of as many columns after it is another table).
+    static std::vector<std::string> words_of(const Header& h) {
+        auto cells = candidate_of(h.blocks).cells;
+        for (auto& c : cells)
+            c = fold(c);
+        return cells;
+    }
+
     // Returns the index of the first band after the table.
     std::size_t read_table(std::size_t b) {
-        const std::size_t columns = header_blocks(m_bands[b])->blocks.size();
-        std::size_t k = put_header(b, *header_blocks(m_bands[b]));
+        const auto header = header_blocks(m_bands[b]);
+        m_header_text = words_of(*header);
+        std::size_t k = put_header(b, *header);
         while (k < m_bands.size()) {
             const Band& band = m_bands[k];
             if (band.after_tabbed) break;
-            if (auto again = header_blocks(band); again && again->blocks.size() == columns) {
+            if (auto again = header_blocks(band); again && words_of(*again) == m_header_text) {
                 blank(band); // the page's banner or title right above the header printed again
                 k = put_header(k, *again);
                 continue;
             }
             if (band.gap >= 2) {
-                const auto next_page = header_after_page_turn(k, columns);
+                const auto next_page = header_after_page_turn(k);
                 if (!next_page) break;
                 for (; k < *next_page; ++k)
                     blank(m_bands[k]);
@@ -349,17 +379,18 @@ private:
 
     // After a row and a wider gap: the page's footer, the next page's banner and title (a few short
     // bands; the reader gives the page turn itself as a blank line), then the same header again.
-    std::optional<std::size_t> header_after_page_turn(std::size_t k, std::size_t header_size) const {
+    std::optional<std::size_t> header_after_page_turn(std::size_t k) const {
         for (std::size_t j = k; j < m_bands.size() && j < k + 5; ++j) {
             if (m_bands[j].after_tabbed && j > k) return std::nullopt;
-            if (auto again = header_blocks(m_bands[j]); again && again->blocks.size() == header_size) return j;
+            if (auto again = header_blocks(m_bands[j]); again && words_of(*again) == m_header_text) return j;
             if (m_bands[j].last - m_bands[j].first > 1) return std::nullopt; // text, not a footer or title
         }
         return std::nullopt;
     }
 
     void put_row(const Band& band) {
-        const auto blocks = blocks_of(band.cells);
+        const auto pieces_cut = cells_of(band.pieces);
+        const auto blocks = blocks_of(pieces_cut);
         std::vector<std::vector<const Piece*>> pieces(m_columns.size());
         auto at = column_of_blocks(blocks, m_columns);
         // A cell merged across the row from the first column ("Sasaran 1. …" over the indicators, a
@@ -386,6 +417,7 @@ private:
     std::vector<Band> m_bands;
     const HeaderTest& m_is_header;
     std::vector<Column> m_columns;
+    std::vector<std::string> m_header_text; // the table's header, folded (words_of)
 };
 
 } // namespace

@@ -156,13 +156,14 @@ Role column_role(const std::string& f) {
     if (says(f, "sasaran") && says(f, "indikator")) return Role::indicator;
     if (says(f, "sasaran")) return Role::objective;
     if (says(f, "indikator")) return Role::indicator;
-    if (says(f, "kegiatan")) return Role::activity;
     if (says(f, "satuan")) return Role::unit;
     if (says(f, "pagu")) return Role::ceiling;
     if (says(f, "(rp)")) return Role::spent;
     if (says(f, "target")) return Role::target;
     if (says(f, "realisasi")) return Role::actual;
     if (says(f, "capaian") || says(f, "penyerapan") || f == "%" || says(f, "% ")) return Role::achievement;
+    // After the values: "Pagu Kegiatan", "Target Kinerja Kegiatan" are values of an activity.
+    if (says(f, "kegiatan")) return Role::activity;
     return Role::none;
 }
 
@@ -411,9 +412,6 @@ void read_lkj_agreements(Doc& doc) {
     if (attached < doc.size()) read_agreements(doc.ctx, doc.at(attached).number, static_cast<int>(doc.size()));
 }
 
-// The RKT an LKj restates (BAB II "C. Rencana Kinerja Tahunan 2024" up to the next lettered section
-// or chapter): read_rkt reads it from those lines alone, which keep their numbers in the document.
-// The table of contents names the section too; the first heading whose lines hold an RKT counts.
 bool numbered_item(const std::string& text, std::string& number, std::string& rest) {
     std::size_t i = 0;
     while (i < text.size() && i < 2 && std::isdigit(static_cast<unsigned char>(text[i])))
@@ -429,6 +427,9 @@ bool lettered_heading(const Line& line) {
     return t.size() > 3 && t[1] == '.' && t[2] == ' ' && std::isupper(static_cast<unsigned char>(t[0]));
 }
 
+// The RKT an LKj restates (BAB II "C. Rencana Kinerja Tahunan 2024" up to the next lettered section
+// or chapter): read_rkt reads it from those lines alone, which keep their numbers in the document.
+// The table of contents names the section too; the first heading whose lines hold an RKT counts.
 void read_lkj_rkt(Doc& doc) {
     for (std::size_t first = 0; first < doc.lampiran && first < doc.size(); ++first) {
         if (!lettered_heading(doc.at(first)) || fold(doc.at(first).text).find("rencana kinerja tahunan") != 3) continue;
@@ -502,29 +503,19 @@ bool is_lkj_table_header(const Line& l) {
     return (indicator && target && actual) || ceiling || is_agreement_table_header(l);
 }
 
-std::size_t indicators_in(const bj::object& seed) {
-    std::size_t n = 0;
-    if (const auto* m = seed.if_contains("measurement"); m && m->is_object())
-        if (const auto* os = m->as_object().if_contains("objectives"); os && os->is_array())
-            for (const auto& o : os->as_array())
-                if (const auto* is = o.as_object().if_contains("indicators"); is && is->is_array())
-                    n += is->as_array().size();
-    return n;
-}
-
 } // namespace
 
 void read_lkj(Context& ctx) {
     const bj::object before = ctx.seed;
     read_lkj_lines(ctx);
-    if (indicators_in(ctx.seed) > 0) return;
+    if (lkj::indicator_count(ctx.seed.if_contains("measurement")) > 0) return;
     // Column-aligned text (pdftotext -layout of a report with ruled tables, Kinerja's own among them):
     // read again with its tables as tabbed rows (layout_table.h) when that finds the measurement.
     const auto lines = tabbed_layout_tables(ctx.lines, is_lkj_table_header);
     bj::object seed = before;
     Context aligned{lines, ctx.facts, seed, {}, ctx.source};
     read_lkj_lines(aligned);
-    if (indicators_in(seed) == 0) return;
+    if (lkj::indicator_count(seed.if_contains("measurement")) == 0) return;
     ctx.seed = std::move(seed);
     ctx.findings = std::move(aligned.findings);
     ctx.facts = aligned.facts;

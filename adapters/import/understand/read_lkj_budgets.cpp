@@ -35,8 +35,12 @@ Named title_above(const Doc& doc, const Table& t, std::size_t after) {
     std::size_t i = t.first;
     while (i > after && doc.noise(i - 1))
         --i;
+    // Up to three lines of text, never the "Lampiran" line, a chapter or a lettered section above it.
+    const auto heading = [&](std::size_t k) {
+        return k == doc.lampiran || lettered_heading(doc.at(k)) || fold(doc.at(k).text).starts_with("bab ");
+    };
     std::size_t top = i;
-    while (top > after && top + 3 > i && !doc.noise(top - 1) && !doc.at(top - 1).tabbed())
+    while (top > after && top + 3 > i && !doc.noise(top - 1) && !doc.at(top - 1).tabbed() && !heading(top - 1))
         --top;
     if (top == i) return {};
     std::string name;
@@ -65,6 +69,23 @@ bj::object budget_item(const Doc& doc, const Table& t, const Line& row, const st
     return b;
 }
 
+// Whether the measurement already read names this indicator.
+bool measured(const Doc& doc, const std::string& indicator) {
+    const auto* m = doc.ctx.seed.if_contains("measurement");
+    if (!m || !m->is_object()) return false;
+    const auto* objectives = m->as_object().if_contains("objectives");
+    if (!objectives || !objectives->is_array()) return false;
+    for (const auto& o : objectives->as_array()) {
+        const auto* indicators = o.is_object() ? o.as_object().if_contains("indicators") : nullptr;
+        if (!indicators || !indicators->is_array()) continue;
+        for (const auto& i : indicators->as_array())
+            if (const auto* n = i.is_object() ? i.as_object().if_contains("name") : nullptr;
+                n && n->is_string() && fold(n->as_string()) == fold(indicator))
+                return true;
+    }
+    return false;
+}
+
 // Last year's figures: a performance group whose year is before the document's.
 void read_previous_year(Doc& doc, const Table& t, const std::string& name) {
     if (doc.year == 0) return;
@@ -86,6 +107,12 @@ void read_previous_year(Doc& doc, const Table& t, const std::string& name) {
             item["unit"] = p.percent ? bj::value("%") : bj::value(nullptr);
             item["achievement_printed"] = text_or_null(printed_quantity(cell(row, p.achievement)).text);
             item["line"] = row.number;
+            if (name.empty() && !measured(doc, cell(row, c.indicator)))
+                doc.ctx.note("previous-year-unplaced", Severity::warning,
+                             "Realisasi tahun " + std::to_string(*p.year) + " indikator '" + cell(row, c.indicator) +
+                                 "' tidak berada di bawah judul sasaran dan indikatornya tidak diukur tahun ini: "
+                                 "tidak disimpan",
+                             row.number);
             section_array(doc, "previous_year").push_back(std::move(item));
         }
     }

@@ -565,7 +565,8 @@ std::optional<bj::object> measurement_of(const Doc& doc, const Header& h) {
     return m;
 }
 
-// The indicators a measurement holds (none when there is no measurement).
+} // namespace
+
 std::size_t indicator_count(const bj::value* measurement) {
     std::size_t n = 0;
     const auto* m = measurement ? measurement->if_object() : nullptr;
@@ -578,13 +579,16 @@ std::size_t indicator_count(const bj::value* measurement) {
     return n;
 }
 
-} // namespace
-
 bool read_reading_order_measurement(Doc& doc) {
-    for (std::size_t i = 0; i < doc.size() && i < doc.lampiran; ++i) {
+    // Each candidate reads up to a few hundred lines below it: a text of thousands of column-number
+    // rows is tried on its first ones only (a measurement table is among the first of a report).
+    constexpr int k_max_candidates = 32;
+    int candidates = 0;
+    for (std::size_t i = 0; i < doc.size() && i < doc.lampiran && candidates < k_max_candidates; ++i) {
         if (!is_column_number_row(doc.at(i))) continue;
         const auto header = header_above(doc, i);
         if (!header) continue;
+        ++candidates;
         auto m = measurement_of(doc, *header);
         if (!m) continue;
         const bj::value found(std::move(*m));

@@ -54,6 +54,18 @@ TEST(DocumentFacts, MesujiIkuHasItsPlanPeriod) {
 // footer letter-spaced (07, 08: "INSPEKTORAT P R O V I N S I J A W A B A R A T"), a bold title printed
 // twice over two lines (11: "Dinas Kelautan ddaann PPeerriikkaannaann" over "Provinsi Jawa Barat").
 // Sample 10 names its hospital only in prose: no agency. A year of 0 is not checked.
+// An LKj of 2025 whose title area cites the Renstra 2020-2024 is of 2025, with no plan period.
+TEST(DocumentFacts, AOneYearDocumentCitingItsRenstraKeepsItsYear) {
+    const auto lines = make_lines(SourceText{"lkj.txt",
+                                             "text",
+                                             {"LAPORAN KINERJA", "KPU KOTA PRABUMULIH TAHUN 2025",
+                                              "Disusun berdasarkan Renstra KPU Tahun 2020-2024", "BAB I PENDAHULUAN"}});
+    const auto f = document_facts(lines);
+    EXPECT_EQ(f.type, "lkj");
+    EXPECT_EQ(f.year.value_or(0), 2025);
+    EXPECT_FALSE(f.period_start.has_value());
+}
+
 TEST(DocumentFacts, Samples) {
     const Expected cases[] = {
         {"01-lkj-bab3-2016-dishub-jabar.txt", "lkj", "Dinas Perhubungan Provinsi Jawa Barat", 2016, "", ""},

@@ -109,6 +109,25 @@ TEST(LayoutTable, AHeaderRepeatedAfterAPageTurnContinuesTheTableAndTwoBlankLines
     EXPECT_EQ(out[13].text, "Samarinda, 1 Maret 2024");
 }
 
+// After two blank lines, a caption and a header of as many columns but other words start another
+// table: the caption stays.
+TEST(LayoutTable, AnotherHeaderOfAsManyColumnsIsAnotherTable) {
+    const auto out = converted({
+        " No   Indikator Kinerja        Target",
+        "",
+        "  1   Persentase A               95%",
+        "",
+        "",
+        "Tabel 2 Indikator Program",
+        " No   Indikator Program        Target",
+        "",
+        "  1   Jumlah B                     3",
+    });
+    EXPECT_EQ(out[5].text, "Tabel 2 Indikator Program");
+    EXPECT_EQ(cells(out[6]), (Cells{"No", "Indikator Program", "Target"}));
+    EXPECT_EQ(cells(out[8]), (Cells{"1", "Jumlah B", "3"}));
+}
+
 // The months under "Jadwal Pelaksanaan": that column's parts, on the line under the header.
 TEST(LayoutTable, ABandUnderOneHeaderCellSplitsThatColumn) {
     const auto out = converted({

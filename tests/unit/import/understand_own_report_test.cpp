@@ -151,6 +151,21 @@ TEST(OwnReport, LkjBudgetTableOfActivitiesNamesTheirObjectives) {
     EXPECT_FALSE(budgets[2].as_object().contains("objective")); // "-": tied to no objective
 }
 
+// Value columns named after the activity ("Pagu Kegiatan (Rp)") are values, not the activity's name.
+TEST(OwnReport, LkjBudgetColumnsNamedAfterTheActivityAreItsValues) {
+    auto lines = lkj_lines(false);
+    for (auto& l : lines)
+        if (l.starts_with("Sasaran|Kode|Kegiatan|Pagu (Rp)"))
+            l = "Sasaran|Kode|Kegiatan|Pagu Kegiatan (Rp)|Realisasi Kegiatan (Rp)|Penyerapan (%)";
+    const auto seed = understood(source("docx", lines), "lkj");
+    ASSERT_TRUE(seed.contains("budgets")) << bj::serialize(seed);
+    const auto& budgets = seed.at("budgets").as_array();
+    ASSERT_EQ(budgets.size(), 3u) << bj::serialize(budgets);
+    EXPECT_EQ(str(budgets[0].at("name")), "Perencanaan Program (6709)");
+    EXPECT_EQ(str(budgets[0].at("ceiling")), "551.587.000");
+    EXPECT_EQ(str(budgets[0].at("actual")), "496.589.508");
+}
+
 // A DOCX table cut by a page break prints its header again; a PDF's column-aligned table comes back
 // the same way (layout_table.h): the header again is no indicator.
 TEST(OwnReport, LkjMeasurementHeaderPrintedAgainIsNoRow) {
