@@ -6,7 +6,10 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <gtest/gtest.h>
+
 #include "adapters/import/understand/lines.h"
+#include "adapters/import/understand/understand.h"
 
 namespace kinerja::import::testing {
 namespace bj = boost::json;
@@ -120,6 +123,13 @@ Comparison compare_seed(const bj::value& expected, const bj::value& actual, cons
         }
     }
     return c;
+}
+
+bj::value understood_seed(const SourceText& text, std::string_view type) {
+    auto u = understand(text, type);
+    EXPECT_TRUE(u.has_value()) << text.name << ": " << (u ? "" : u.error().message);
+    if (!u) return bj::object();
+    return bj::value(std::move(u->seed));
 }
 
 std::string describe(const Comparison& c) {

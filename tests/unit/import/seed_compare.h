@@ -25,6 +25,10 @@ Comparison compare_seed(const boost::json::value& expected, const boost::json::v
 
 std::string describe(const Comparison& c); // "items 12/12, fields 60/61" + the first differences
 
+// The seed/1 document `understand` makes of `text` read as `type` ({} and a test failure when it
+// refuses the text).
+boost::json::value understood_seed(const SourceText& text, std::string_view type);
+
 // Files of the repository and of ../shared.
 SourceText text_file(const std::string& path); // split at '\n' (no reader: the understanding alone)
 boost::json::value json_file(const std::string& path);

@@ -13,10 +13,7 @@ namespace {
 namespace bj = boost::json;
 
 bj::value understood(const SourceText& text) {
-    auto u = understand(text, "lkj");
-    EXPECT_TRUE(u.has_value());
-    if (!u) return bj::object();
-    return bj::value(u->seed);
+    return testing::understood_seed(text, "lkj");
 }
 
 bj::value understood_file(const std::string& path) {
