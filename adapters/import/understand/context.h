@@ -17,6 +17,7 @@ struct DocumentFacts {
     std::string agency; // "KPU Kota Prabumulih", "" when not found
     std::string level;  // "regency", "province", "national", "" (not a KPU office or unknown)
     std::optional<int> year;
+    bool year_in_title = false; // the title says it (else it is the first or most named year of the text)
     std::optional<int> period_start, period_end; // IKU/Renstra "2020-2024"
     std::string place, date_text;                // of the signature line, when there is one
     int date_line = 0;

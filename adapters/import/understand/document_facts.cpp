@@ -332,6 +332,7 @@ DocumentFacts document_facts(const std::vector<Line>& lines) {
             if (line.number < title_line || line.blank()) continue;
             if (auto y = title_year(line.text)) {
                 facts.year = y;
+                facts.year_in_title = true;
                 break;
             }
             if (++after > 3) break;

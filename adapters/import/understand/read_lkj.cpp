@@ -503,12 +503,23 @@ bool is_lkj_table_header(const Line& l) {
     return (indicator && target && actual) || ceiling || is_agreement_table_header(l);
 }
 
+// A report with no year in its title (a chapter, an untitled file) is of the year its measurement
+// table names ("Thn 2016"), not of a year its introduction speaks of.
+void year_of_measurement(Context& ctx) {
+    if (ctx.facts.year_in_title) return;
+    const auto* m = ctx.seed.if_contains("measurement");
+    const auto* year = m && m->is_object() ? m->as_object().if_contains("year") : nullptr;
+    if (!year || !year->is_int64() || ctx.facts.year == static_cast<int>(year->as_int64())) return;
+    ctx.facts.year = static_cast<int>(year->as_int64());
+    ctx.seed["year"] = year->as_int64();
+}
+
 } // namespace
 
 void read_lkj(Context& ctx) {
     const bj::object before = ctx.seed;
     read_lkj_lines(ctx);
-    if (lkj::indicator_count(ctx.seed.if_contains("measurement")) > 0) return;
+    if (lkj::indicator_count(ctx.seed.if_contains("measurement")) > 0) return year_of_measurement(ctx);
     // Column-aligned text (pdftotext -layout of a report with ruled tables, Kinerja's own among them):
     // read again with its tables as tabbed rows (layout_table.h) when that finds the measurement.
     const auto lines = tabbed_layout_tables(ctx.lines, is_lkj_table_header);
@@ -519,6 +530,7 @@ void read_lkj(Context& ctx) {
     ctx.seed = std::move(seed);
     ctx.findings = std::move(aligned.findings);
     ctx.facts = aligned.facts;
+    year_of_measurement(ctx);
 }
 
 } // namespace kinerja::import

@@ -34,6 +34,8 @@ TEST(UnderstandLkjSamples, BiroHpuReadingOrderMeasurement) {
 
 TEST(UnderstandLkjSamples, RsjReadingOrderMeasurement) {
     const auto c = sample_measurement("10-lkj-2016-rsj-jabar");
+    // No title: the year is its measurement's ("Thn 2016"), not the 2015 its introduction speaks of.
+    EXPECT_EQ(understood(testing::text_file(testing::samples_dir() + "/10-lkj-2016-rsj-jabar.txt")).at("year"), 2016);
     EXPECT_GE(c.found_items, 26) << testing::describe(c);   // of 27: objective 2 is not printed in Tabel 8
     EXPECT_GE(c.equal_fields, 126) << testing::describe(c); // of 140 (7 of them: the indicators of objective 2)
 }
