@@ -147,12 +147,19 @@ std::string heading_cell(const std::string& cell) {
     return out;
 }
 
-// The line's printed cells as headings, joined: "INSPEKTORAT PROVINSI JAWA BARAT".
-std::string heading_line(const Line& line) {
+// A line's printed cells as headings, joined: "INSPEKTORAT PROVINSI JAWA BARAT".
+std::string heading_line(const std::vector<std::string>& cells) {
     std::string out;
-    for (const auto& cell : printed_cells(line))
+    for (const auto& cell : cells)
         out += (out.empty() ? "" : " ") + heading_cell(cell);
     return out;
+}
+
+// Whether folded text starts with a region's kind ("provinsi jawa barat", "kab. mesuji").
+bool starts_with_region(std::string_view folded) {
+    for (auto r : k_regions)
+        if (folded.starts_with(r) && folded.size() > r.size() && folded[r.size()] == ' ') return true;
+    return false;
 }
 
 // An office named by a heading cell, a running header or footer, or a head's position: "Badan
@@ -258,7 +265,7 @@ DocumentFacts document_facts(const std::vector<Line>& lines) {
                     return !c.empty() && std::islower(static_cast<unsigned char>(c[0]));
                 }))
                 continue;
-            cells.push_back(heading_line(lines[i]));
+            cells.push_back(heading_line(cells));
             for (std::size_t c = 0; c < cells.size(); ++c) {
                 facts.agency = office_heading_in(cells[c]);
                 if (facts.agency.empty()) continue;
@@ -268,14 +275,13 @@ DocumentFacts document_facts(const std::vector<Line>& lines) {
                     if (auto longer = office_heading_in(cells[c] + " " + cells[c + 1]); !longer.empty())
                         facts.agency = longer;
                 const std::string name = fold(facts.agency);
-                const bool has_region = name.find(" provinsi ") != std::string::npos ||
-                                        name.find(" kabupaten ") != std::string::npos ||
-                                        name.find(" kota ") != std::string::npos;
+                bool has_region = false;
+                for (std::size_t at = name.find(' '); at != std::string::npos && !has_region;
+                     at = name.find(' ', at + 1))
+                    has_region = starts_with_region(std::string_view(name).substr(at + 1));
                 if (i + 1 < lines.size() && !has_region) {
                     const auto next = printed_cells(lines[i + 1]);
-                    const std::string region = next.empty() ? std::string() : fold(next.front());
-                    if (region.starts_with("provinsi ") || region.starts_with("kabupaten ") ||
-                        region.starts_with("kota "))
+                    if (!next.empty() && starts_with_region(fold(next.front())))
                         facts.agency = title_case(facts.agency + " " + next.front());
                 }
                 break;
@@ -287,11 +293,13 @@ DocumentFacts document_facts(const std::vector<Line>& lines) {
         for (std::size_t i = lines.size(); i > 0 && last_lines < 5; --i)
             if (!lines[i - 1].blank()) {
                 ++last_lines;
-                if (auto name = office_heading_in(heading_line(lines[i - 1])); !name.empty()) ++repeated[name];
+                if (auto name = office_heading_in(heading_line(printed_cells(lines[i - 1]))); !name.empty())
+                    ++repeated[name];
             }
         for (std::size_t i = 0; i < lines.size() && facts.agency.empty(); ++i)
             if (lines[i].text.size() < 120 && is_upper_line(lines[i].text))
-                if (auto name = office_heading_in(heading_line(lines[i])); !name.empty()) ++repeated[name];
+                if (auto name = office_heading_in(heading_line(printed_cells(lines[i]))); !name.empty())
+                    ++repeated[name];
         for (const auto& [name, count] : repeated)
             if (count >= 2 && (facts.agency.empty() || count > repeated[facts.agency])) facts.agency = name;
     }

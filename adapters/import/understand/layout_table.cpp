@@ -236,7 +236,10 @@ public:
 
     std::vector<Line> convert() {
         for (std::size_t b = 0; b < m_bands.size();)
-            b = header_blocks(m_bands[b]) ? read_table(b) : b + 1;
+            if (auto header = header_blocks(m_bands[b]))
+                b = read_table(b, *header);
+            else
+                ++b;
         return std::move(m_out);
     }
 
@@ -253,7 +256,7 @@ private:
         std::optional<Header> best;
         // A header is a few lines at the band's end (a title or a paragraph may stand right above it).
         for (std::size_t first = band.last > band.first + 4 ? band.last - 4 : band.first; first <= band.last; ++first) {
-            if (first < band.last && layout_cells(m_lines[first].raw).size() == 1) continue; // a title
+            if (first < band.last && pieces_on(band, first).size() == 1) continue; // a title
             auto blocks = blocks_of(band.pieces, first);
             if (blocks.size() < 2 || (best && blocks.size() <= best->blocks.size())) continue;
             if (m_is_header(candidate_of(blocks))) best = Header{first, std::move(blocks)};
@@ -267,11 +270,9 @@ private:
     // over several cells, or stands off the middle of the one it touches).
     void take_words_above(const Band& band, Header& header) const {
         while (header.first > band.first) {
-            const auto above = layout_cells(m_lines[header.first - 1].raw);
+            const auto above = pieces_on(band, header.first - 1);
             if (above.size() != 1) return;
-            const Piece* piece = nullptr;
-            for (const Piece& p : band.pieces)
-                if (p.line == header.first - 1) piece = &p;
+            const Piece* piece = above.front();
             Block* under = nullptr;
             for (Block& b : header.blocks) {
                 if (piece->end < b.x - 1 || piece->x > b.end + 1) continue; // apart from it by a space at least
@@ -286,6 +287,14 @@ private:
         }
     }
 
+    // The pieces of one line of the band (its cells as printed), in order.
+    static std::vector<const Piece*> pieces_on(const Band& band, std::size_t line) {
+        std::vector<const Piece*> out;
+        for (const Piece& p : band.pieces)
+            if (p.line == line) out.push_back(&p);
+        return out;
+    }
+
     // A header's cells, folded: the same header printed again on the next page has the same words (a
     // table of as many columns after it is another table).
     static std::vector<std::string> words_of(const Header& h) {
@@ -296,10 +305,9 @@ private:
     }
 
     // Returns the index of the first band after the table.
-    std::size_t read_table(std::size_t b) {
-        const auto header = header_blocks(m_bands[b]);
-        m_header_text = words_of(*header);
-        std::size_t k = put_header(b, *header);
+    std::size_t read_table(std::size_t b, const Header& header) {
+        m_header_text = words_of(header);
+        std::size_t k = put_header(b, header);
         while (k < m_bands.size()) {
             const Band& band = m_bands[k];
             if (band.after_tabbed) break;

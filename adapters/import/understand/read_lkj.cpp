@@ -307,6 +307,19 @@ Table read_table(const Doc& doc, std::size_t first) {
     return t;
 }
 
+std::vector<const bj::object*> measured_indicators(const bj::value* measurement) {
+    std::vector<const bj::object*> out;
+    const auto* m = measurement ? measurement->if_object() : nullptr;
+    const auto* objectives = m ? m->if_contains("objectives") : nullptr;
+    if (!objectives || !objectives->is_array()) return out;
+    for (const auto& o : objectives->as_array())
+        if (const auto* list = o.is_object() ? o.as_object().if_contains("indicators") : nullptr;
+            list && list->is_array())
+            for (const auto& i : list->as_array())
+                if (i.is_object()) out.push_back(&i.as_object());
+    return out;
+}
+
 boost::json::array& section_array(Doc& doc, const char* key) {
     auto& seed = doc.ctx.seed;
     if (!seed.contains(key)) seed[key] = bj::array();
@@ -519,17 +532,16 @@ void year_of_measurement(Context& ctx) {
 void read_lkj(Context& ctx) {
     const bj::object before = ctx.seed;
     read_lkj_lines(ctx);
-    if (lkj::indicator_count(ctx.seed.if_contains("measurement")) > 0) return year_of_measurement(ctx);
+    if (!lkj::measured_indicators(ctx.seed.if_contains("measurement")).empty()) return year_of_measurement(ctx);
     // Column-aligned text (pdftotext -layout of a report with ruled tables, Kinerja's own among them):
     // read again with its tables as tabbed rows (layout_table.h) when that finds the measurement.
     const auto lines = tabbed_layout_tables(ctx.lines, is_lkj_table_header);
     bj::object seed = before;
     Context aligned{lines, ctx.facts, seed, {}, ctx.source};
     read_lkj_lines(aligned);
-    if (lkj::indicator_count(seed.if_contains("measurement")) == 0) return;
+    if (lkj::measured_indicators(seed.if_contains("measurement")).empty()) return;
     ctx.seed = std::move(seed);
     ctx.findings = std::move(aligned.findings);
-    ctx.facts = aligned.facts;
     year_of_measurement(ctx);
 }
 

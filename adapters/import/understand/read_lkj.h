@@ -104,7 +104,7 @@ void read_units_and_people(Doc& doc, const std::vector<Table>& tables);
 void read_lkj_renstra(Doc& doc); // read_lkj_plan.cpp: seed["renstra"] from BAB II B
 
 boost::json::array& section_array(Doc& doc, const char* key);
-// The indicators a seed's "measurement" holds (0 when there is none).
-std::size_t indicator_count(const boost::json::value* measurement);
+// The indicators a seed's "measurement" holds, in order (none when there is no measurement).
+std::vector<const boost::json::object*> measured_indicators(const boost::json::value* measurement);
 
 } // namespace kinerja::import::lkj

@@ -71,18 +71,9 @@ bj::object budget_item(const Doc& doc, const Table& t, const Line& row, const st
 
 // Whether the measurement already read names this indicator.
 bool measured(const Doc& doc, const std::string& indicator) {
-    const auto* m = doc.ctx.seed.if_contains("measurement");
-    if (!m || !m->is_object()) return false;
-    const auto* objectives = m->as_object().if_contains("objectives");
-    if (!objectives || !objectives->is_array()) return false;
-    for (const auto& o : objectives->as_array()) {
-        const auto* indicators = o.is_object() ? o.as_object().if_contains("indicators") : nullptr;
-        if (!indicators || !indicators->is_array()) continue;
-        for (const auto& i : indicators->as_array())
-            if (const auto* n = i.is_object() ? i.as_object().if_contains("name") : nullptr;
-                n && n->is_string() && fold(n->as_string()) == fold(indicator))
-                return true;
-    }
+    const std::string wanted = fold(indicator);
+    for (const auto* i : measured_indicators(doc.ctx.seed.if_contains("measurement")))
+        if (const auto* n = i->if_contains("name"); n && n->is_string() && fold(n->as_string()) == wanted) return true;
     return false;
 }
 

@@ -567,18 +567,6 @@ std::optional<bj::object> measurement_of(const Doc& doc, const Header& h) {
 
 } // namespace
 
-std::size_t indicator_count(const bj::value* measurement) {
-    std::size_t n = 0;
-    const auto* m = measurement ? measurement->if_object() : nullptr;
-    const auto* objectives = m ? m->if_contains("objectives") : nullptr;
-    if (!objectives || !objectives->is_array()) return 0;
-    for (const auto& o : objectives->as_array())
-        if (const auto* list = o.is_object() ? o.as_object().if_contains("indicators") : nullptr;
-            list && list->is_array())
-            n += list->as_array().size();
-    return n;
-}
-
 bool read_reading_order_measurement(Doc& doc) {
     // Each candidate reads up to a few hundred lines below it: a text of thousands of column-number
     // rows is tried on its first ones only (a measurement table is among the first of a report).
@@ -592,7 +580,8 @@ bool read_reading_order_measurement(Doc& doc) {
         auto m = measurement_of(doc, *header);
         if (!m) continue;
         const bj::value found(std::move(*m));
-        if (indicator_count(doc.ctx.seed.if_contains("measurement")) >= indicator_count(&found)) return false;
+        if (measured_indicators(doc.ctx.seed.if_contains("measurement")).size() >= measured_indicators(&found).size())
+            return false;
         doc.ctx.seed["measurement"] = found;
         return true;
     }
