@@ -287,6 +287,8 @@ DocumentFacts document_facts(const std::vector<Line>& lines) {
                 break;
             }
         }
+    }
+    if (facts.agency.empty()) {
         // A running header or footer: on two pages at least, or on the last lines (a one-page table).
         std::map<std::string, int> repeated;
         std::size_t last_lines = 0;
@@ -296,12 +298,15 @@ DocumentFacts document_facts(const std::vector<Line>& lines) {
                 if (auto name = office_heading_in(heading_line(printed_cells(lines[i - 1]))); !name.empty())
                     ++repeated[name];
             }
-        for (std::size_t i = 0; i < lines.size() && facts.agency.empty(); ++i)
-            if (lines[i].text.size() < 120 && is_upper_line(lines[i].text))
-                if (auto name = office_heading_in(heading_line(printed_cells(lines[i]))); !name.empty())
-                    ++repeated[name];
+        for (const auto& line : lines)
+            if (line.text.size() < 120 && is_upper_line(line.text))
+                if (auto name = office_heading_in(heading_line(printed_cells(line))); !name.empty()) ++repeated[name];
+        int most = 1;
         for (const auto& [name, count] : repeated)
-            if (count >= 2 && (facts.agency.empty() || count > repeated[facts.agency])) facts.agency = name;
+            if (count > most) {
+                most = count;
+                facts.agency = name;
+            }
     }
     facts.level = level_of(facts.agency);
     // Another KPU office of the same level is not one the document may speak for: a regency's documents

@@ -66,6 +66,17 @@ TEST(DocumentFacts, AOneYearDocumentCitingItsRenstraKeepsItsYear) {
     EXPECT_FALSE(f.period_start.has_value());
 }
 
+// The office its title names stays the document's when a footer names another on the last lines.
+TEST(DocumentFacts, TheTitlesAgencyIsNotTakenOverByAFooter) {
+    const auto lines =
+        make_lines(SourceText{"rkt.txt",
+                              "text",
+                              {"RENCANA KINERJA TAHUNAN TAHUN 2016", "DINAS PERHUBUNGAN PROVINSI JAWA BARAT", "",
+                               "Sasaran\tIndikator\tTarget", "Meningkatnya A\tPersentase B\t95",
+                               "INSPEKTORAT PROVINSI JAWA BARAT", "INSPEKTORAT PROVINSI JAWA BARAT"}});
+    EXPECT_EQ(document_facts(lines).agency, "Dinas Perhubungan Provinsi Jawa Barat");
+}
+
 TEST(DocumentFacts, Samples) {
     const Expected cases[] = {
         {"01-lkj-bab3-2016-dishub-jabar.txt", "lkj", "Dinas Perhubungan Provinsi Jawa Barat", 2016, "", ""},
