@@ -58,6 +58,14 @@ ServerProcess::~ServerProcess() {
     }
 }
 
+void ServerProcess::kill_hard() {
+    if (m_pid <= 0) return;
+    kill(m_pid, SIGKILL);
+    int status = 0;
+    waitpid(m_pid, &status, 0);
+    m_pid = -1;
+}
+
 HttpResult ServerProcess::request(const std::string& method, const std::string& target, const std::string& body,
                                   const std::map<std::string, std::string>& headers) const {
     const int fd = socket(AF_INET, SOCK_STREAM, 0);

@@ -20,6 +20,9 @@ public:
     ServerProcess(const std::string& db, const std::string& extra_args = {});
     ~ServerProcess();
     int port() const { return m_port; }
+    int pid() const { return m_pid; }
+    // SIGKILL, as a crash or an out-of-memory kill would end it: nothing is flushed or closed.
+    void kill_hard();
     HttpResult request(const std::string& method, const std::string& target, const std::string& body = {},
                        const std::map<std::string, std::string>& headers = {}) const;
 

@@ -1,5 +1,6 @@
 #include "tests/integration/test_support.h"
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -12,10 +13,14 @@
 namespace kinerja::test {
 
 RunResult run_kinerja(const std::string& args, const std::string& input) {
+    return run_kinerja_as({}, args, input);
+}
+
+RunResult run_kinerja_as(const std::string& prefix, const std::string& args, const std::string& input) {
     const std::string dir = temp_dir();
     const std::string in = dir + "/stdin", out = dir + "/stdout", err = dir + "/stderr";
     std::ofstream(in) << input;
-    const std::string cmd = std::string(KINERJA_BIN) + " " + args + " <" + in + " >" + out + " 2>" + err;
+    const std::string cmd = prefix + " " + std::string(KINERJA_BIN) + " " + args + " <" + in + " >" + out + " 2>" + err;
     const int status = std::system(cmd.c_str());
     RunResult r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -28,6 +33,12 @@ std::string temp_dir() {
     static const std::filesystem::path base = [] {
         char tmpl[] = "/tmp/kinerja-test-XXXXXX";
         const char* d = mkdtemp(tmpl);
+        // Open to other users: a test may run the binary as an ordinary user (serve_start_test).
+        if (d)
+            std::filesystem::permissions(d, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                                std::filesystem::perms::group_exec |
+                                                std::filesystem::perms::others_read |
+                                                std::filesystem::perms::others_exec);
         return std::filesystem::path(d ? d : "/tmp/kinerja-test");
     }();
     static struct Cleanup {
@@ -36,7 +47,7 @@ std::string temp_dir() {
             std::filesystem::remove_all(base, ec);
         }
     } cleanup;
-    static int counter = 0;
+    static std::atomic<int> counter = 0; // tests run commands from several threads
     const auto dir = base / std::to_string(++counter);
     std::filesystem::create_directories(dir);
     return dir.string();

@@ -11,6 +11,8 @@ struct RunResult {
 
 // `args` is appended to the binary path as a shell command line; `input` goes to standard input.
 RunResult run_kinerja(const std::string& args, const std::string& input = {});
+// The same with a command before the binary (e.g. `setpriv --reuid=65534` to run as another user).
+RunResult run_kinerja_as(const std::string& prefix, const std::string& args, const std::string& input = {});
 
 // A fresh empty directory for one test, removed at the end of the process.
 std::string temp_dir();

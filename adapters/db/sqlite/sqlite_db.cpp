@@ -1,9 +1,9 @@
 #include "adapters/db/sqlite/sqlite_db.h"
 
 #include <cstring>
-#include <fstream>
 #include <sqlite3.h>
 #include <stdexcept>
+#include <sys/stat.h>
 
 namespace kinerja::sqlite {
 
@@ -81,19 +81,26 @@ app::Value Statement::value(int c) const {
 }
 
 Result<Connection> Connection::open(const std::string& path, bool create) {
-    {
-        std::ifstream in(path, std::ios::binary);
-        if (in) {
-            char header[16] = {};
-            in.read(header, sizeof header);
-            const auto got = in.gcount();
-            if (got > 0 && (got < 16 || std::memcmp(header, "SQLite format 3", 16) != 0))
-                return fail(ErrorCode::invalid_input, "Berkas '" + path + "' bukan basis data Kinerja (bukan SQLite)",
-                            path);
-        } else if (!create) {
-            return fail(ErrorCode::not_found, "Basis data '" + path + "' tidak ditemukan", path);
-        }
-    }
+    // Only stat() here, never open(): on POSIX, closing any descriptor of the file drops every lock
+    // this process holds on it, so a server whose next worker connects would be left holding no lock,
+    // and another process (a backup, the sqlite3 shell) would take itself for the last connection and
+    // checkpoint and delete the WAL the server still writes into. SQLite reads the header itself.
+    struct stat st {};
+    const bool exists = path != ":memory:" && ::stat(path.c_str(), &st) == 0;
+    if (!exists && !create && path != ":memory:")
+        return fail(ErrorCode::not_found, "Basis data '" + path + "' tidak ditemukan", path);
+    if (exists && !S_ISREG(st.st_mode))
+        return fail(ErrorCode::invalid_input, "'" + path + "' bukan berkas basis data (mungkin folder)", path);
+    // SQLite takes an empty file for an empty database: a server would start on a schema made on the
+    // spot, where every login fails. Only a command that creates a database may start from nothing.
+    struct stat wal {};
+    const bool wal_holds_data = ::stat((path + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
+    if (exists && st.st_size == 0 && !wal_holds_data && !create)
+        return fail(ErrorCode::invalid_input,
+                    "Berkas '" + path +
+                        "' kosong (0 byte), bukan basis data Kinerja; buat dengan 'kinerja demo' "
+                        "atau 'kinerja load', atau pulihkan dengan 'kinerja restore'",
+                    path);
     sqlite3* db = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
@@ -105,12 +112,18 @@ Result<Connection> Connection::open(const std::string& path, bool create) {
     try {
         c.exec("PRAGMA foreign_keys = ON");
         c.exec("PRAGMA busy_timeout = 5000");
+        // The first statement that reads the file: SQLite checks the header here.
         c.exec("PRAGMA journal_mode = WAL");
-        c.exec("PRAGMA synchronous = NORMAL");
+        // FULL: a commit is on disk before the server acknowledges it, also across a power cut (NORMAL
+        // keeps it only across a crash of the process).
+        c.exec("PRAGMA synchronous = FULL");
         // Reads of a whole year for the national roll-up go through memory-mapped pages.
         c.exec("PRAGMA mmap_size = 1073741824");
         c.exec("PRAGMA cache_size = -65536");
     } catch (const std::exception& e) {
+        if (sqlite3_errcode(db) == SQLITE_NOTADB)
+            return fail(ErrorCode::invalid_input, "Berkas '" + path + "' bukan basis data Kinerja (bukan SQLite)",
+                        path);
         return fail(ErrorCode::invalid_input, "Berkas '" + path + "' bukan basis data yang dapat dipakai: " + e.what(),
                     path);
     }
