@@ -68,15 +68,23 @@ std::string url_encode(std::string_view s) {
 std::map<std::string, std::string> parse_urlencoded(std::string_view s) {
     std::map<std::string, std::string> out;
     std::size_t pos = 0;
-    while (pos <= s.size() && !s.empty()) {
+    std::size_t pairs = 0;
+    while (pos <= s.size() && !s.empty() && pairs < k_max_form_fields) {
         const auto amp = s.find('&', pos);
         const std::string_view pair = s.substr(pos, amp == std::string_view::npos ? std::string_view::npos : amp - pos);
         if (!pair.empty()) {
+            ++pairs;
             const auto eq = pair.find('=');
-            const std::string key = url_decode(pair.substr(0, eq), true);
-            const std::string value =
-                eq == std::string_view::npos ? std::string() : url_decode(pair.substr(eq + 1), true);
-            out.emplace(key, value); // the first value of a repeated key wins
+            const std::string_view raw_key = pair.substr(0, eq);
+            // Decoding at most shrinks a name to a third: a longer raw name cannot fit and is not even decoded.
+            if (raw_key.size() <= 3 * k_max_field_name) {
+                std::string key = url_decode(raw_key, true);
+                if (key.size() <= k_max_field_name) {
+                    std::string value =
+                        eq == std::string_view::npos ? std::string() : url_decode(pair.substr(eq + 1), true);
+                    out.emplace(std::move(key), std::move(value)); // the first value of a repeated key wins
+                }
+            }
         }
         if (amp == std::string_view::npos) break;
         pos = amp + 1;

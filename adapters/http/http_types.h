@@ -1,5 +1,6 @@
 #pragma once
 // Our own request and response: the rest of the program never sees a Beast type.
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <string>
@@ -39,8 +40,14 @@ struct Response {
 
 using Handler = std::function<Response(const Request&)>;
 
+// Bounds of parse_urlencoded. The server already refuses a body or query with more fields; these are the
+// second guard for anything parsed by other paths (a million tiny fields cost ~143 MB as a std::map).
+inline constexpr std::size_t k_max_form_fields = 10'000;
+inline constexpr std::size_t k_max_field_name = 256; // bytes, decoded
+
 std::string url_decode(std::string_view s, bool plus_is_space);
 std::string url_encode(std::string_view s);
+// Reads at most k_max_form_fields pairs and skips a pair whose name is longer than k_max_field_name.
 std::map<std::string, std::string> parse_urlencoded(std::string_view s);
 
 } // namespace kinerja::http
