@@ -66,6 +66,25 @@ struct ZipReader {
     }
 };
 
+// libzip's reasons in the user's language where a user can act on them; others as libzip says them.
+std::string zip_reason(int code, const char* libzip_text) {
+    switch (code) {
+    case ZIP_ER_NOZIP:
+        return "bukan arsip zip (atau terpotong)";
+    case ZIP_ER_CRC:
+        return "isinya tidak sesuai dengan CRC-nya (berkas rusak)";
+    case ZIP_ER_ZLIB:
+    case ZIP_ER_COMPRESSED_DATA:
+        return "data terkompresinya rusak";
+    case ZIP_ER_INCONS:
+        return "arsipnya tidak konsisten (rusak)";
+    case ZIP_ER_EOF:
+        return "arsipnya terpotong";
+    default:
+        return libzip_text;
+    }
+}
+
 struct ZipFile {
     zip_file_t* f = nullptr;
     ~ZipFile() {
@@ -234,12 +253,12 @@ template <typename Sink> Result<void> copy_member(zip_t* z, const Member& m, con
     };
     ZipFile f;
     f.f = zip_fopen_index(z, m.index, 0);
-    if (!f.f) return bad(zip_strerror(z));
+    if (!f.f) return bad(zip_reason(zip_error_code_zip(zip_get_error(z)), zip_strerror(z)));
     std::vector<char> buf(1 << 20);
     std::uint64_t got = 0;
     for (;;) {
         const zip_int64_t n = zip_fread(f.f, buf.data(), buf.size());
-        if (n < 0) return bad(zip_file_strerror(f.f));
+        if (n < 0) return bad(zip_reason(zip_error_code_zip(zip_file_get_error(f.f)), zip_file_strerror(f.f)));
         if (n == 0) break;
         got += static_cast<std::uint64_t>(n);
         if (got > m.size) return bad("isinya lebih panjang dari yang dinyatakan");
@@ -335,7 +354,7 @@ Result<BackupSummary> restore_backup_archive(const std::string& archive, const s
     if (!r.z) {
         zip_error_t e;
         zip_error_init_with_code(&e, err);
-        const std::string why = zip_error_strerror(&e);
+        const std::string why = zip_reason(err, zip_error_strerror(&e));
         zip_error_fini(&e);
         if (err == ZIP_ER_OPEN || err == ZIP_ER_READ)
             return fail(ErrorCode::io, "Berkas cadangan '" + archive + "' tidak dapat dibaca: " + why, archive);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "adapters/db/sqlite/sqlite_repository.h"
+#include "adapters/files/evidence_store.h"
 #include "adapters/http/server.h"
 #include "adapters/import/demo_documents.h"
 #include "adapters/json/dataset_json.h"
@@ -217,8 +218,11 @@ int serve(const ServeOptions& o) {
     wo.auth.absolute_seconds = o.absolute_timeout;
     wo.dev_assets = o.dev_assets;
     // Evidence files live beside the database, under their content hash.
-    wo.evidence_dir = (std::filesystem::path(o.db).parent_path() / "evidence").string();
-    if (std::filesystem::path(o.db).parent_path().empty()) wo.evidence_dir = "evidence";
+    wo.evidence_dir = files::EvidenceStore::evidence_dir_for(o.db);
+    // A killed upload leaves its temporary file behind; one a live writer (another server) holds is kept.
+    if (const auto removed = files::EvidenceStore(wo.evidence_dir).remove_orphan_temporaries(); removed > 0)
+        std::cerr << "kinerja: " << removed << " berkas sementara dari unggahan bukti yang terputus dihapus dari "
+                  << wo.evidence_dir << "\n";
     const std::string db = o.db;
     web::WebApp app(
         [db]() -> Result<std::unique_ptr<app::Repository>> {
@@ -411,13 +415,6 @@ int load_db(const std::string& db, const std::string& file) {
         if (!existed) remove_db_files(db); // a new file we made is removed again: nothing written
         return report(result.error());
     }
-    return 0;
-}
-
-int backup(const std::string& db, const std::string& out) {
-    auto repo = open_existing(db);
-    if (!repo) return report(repo.error());
-    if (auto r = (*repo)->backup_to(out); !r) return report(r.error());
     return 0;
 }
 

@@ -22,7 +22,9 @@ int rollup(const std::string& db, int year, const std::string& satker, const std
 int check_db(const std::string& db, const std::string& satker, int year, bool json);
 int export_db(const std::string& db, const std::string& out);
 int load_db(const std::string& db, const std::string& file);
+// Backups of the database and its evidence as one archive (backup_commands.cpp).
 int backup(const std::string& db, const std::string& out);
+int restore(const std::string& file, const std::string& db);
 struct ReportOptions {
     std::string kind, db, satker, format, out, unit, rounding = "half-up";
     int year = 0, version = 0;

@@ -82,9 +82,20 @@ int main(int argc, char** argv) {
     load->add_option("--db", db, "Berkas basis data")->required();
     load->add_option("file", file, "Berkas JSON hasil export")->required();
 
-    auto* backup = app.add_subcommand("backup", "Salinan basis data yang konsisten, juga saat server berjalan");
+    auto* backup = app.add_subcommand(
+        "backup",
+        "Cadangan basis data beserta berkas buktinya dalam satu arsip .zip, konsisten juga saat server berjalan");
     backup->add_option("--db", db, "Berkas basis data")->required();
-    backup->add_option("--out", out, "Berkas salinan")->required();
+    backup->add_option("--out", out, "Berkas arsip cadangan (.zip)")->required();
+
+    auto* restore =
+        app.add_subcommand("restore", "Memulihkan cadangan (basis data dan berkas bukti) ke tempat yang kosong");
+    restore->add_option("FILE", file, "Berkas cadangan dari kinerja backup")->required();
+    restore
+        ->add_option("--db", db,
+                     "Berkas basis data yang dibuat (belum boleh ada; folder evidence/ di sampingnya "
+                     "kosong atau belum ada)")
+        ->required();
 
     kinerja::cli::ReportOptions report_options;
     auto* report =
@@ -139,6 +150,7 @@ int main(int argc, char** argv) {
     if (exp->parsed()) return kinerja::cli::export_db(db, out);
     if (load->parsed()) return kinerja::cli::load_db(db, file);
     if (backup->parsed()) return kinerja::cli::backup(db, out);
+    if (restore->parsed()) return kinerja::cli::restore(file, db);
     if (report->parsed()) return kinerja::cli::report(report_options);
     if (user_add->parsed()) return kinerja::cli::user_add(db, login, role, satker, unit);
     return 2;

@@ -318,13 +318,15 @@ TEST(Check, FindsTheDecimalPointInKalimantanTimur) {
 TEST(Backup, GivesAConsistentCopy) {
     const std::string dir = temp_dir();
     const std::string db = demo_database();
-    ASSERT_EQ(run_kinerja("backup --db " + db + " --out " + dir + "/copy.db").exit_code, 0);
+    // A database without any evidence yet (no evidence folder at all) backs up and restores too.
+    ASSERT_EQ(run_kinerja("backup --db " + db + " --out " + dir + "/copy.zip").exit_code, 0);
+    ASSERT_EQ(run_kinerja("restore " + dir + "/copy.zip --db " + dir + "/copy.db").exit_code, 0);
     const auto a = run_kinerja("measure --db " + db + " --satker kpu-kota-prabumulih --year 2024 --format json");
     const auto b =
         run_kinerja("measure --db " + dir + "/copy.db --satker kpu-kota-prabumulih --year 2024 --format json");
     EXPECT_EQ(b.exit_code, 0) << b.err;
     EXPECT_EQ(a.out, b.out);
-    EXPECT_NE(run_kinerja("backup --db " + db + " --out /nonexistent-dir/copy.db").exit_code, 0);
+    EXPECT_NE(run_kinerja("backup --db " + db + " --out /nonexistent-dir/copy.zip").exit_code, 0);
 }
 
 TEST(UserAdd, StoresAnArgon2idHashAndRefusesMistakes) {

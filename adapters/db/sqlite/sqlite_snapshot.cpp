@@ -55,14 +55,20 @@ Result<DatabaseFacts> verify_database_file(const std::string& path) {
     Handle h;
     if (auto o = open_existing_file(h, path); !o) return tl::unexpected(o.error());
     auto bad = [&](const std::string& why) {
-        return fail(ErrorCode::invalid_input, "Basis data di dalam cadangan tidak dapat dipakai: " + why, path);
+        return fail(ErrorCode::invalid_input, "Basis data di dalam cadangan tidak dapat dipakai: " + why, "kinerja.db");
     };
+    // The first read of the file says whether it is a database at all; SQLite's codes, not its text.
+    sqlite3_stmt* probe = nullptr;
+    const int rc = sqlite3_prepare_v2(h.db, "PRAGMA integrity_check(20)", -1, &probe, nullptr);
+    sqlite3_finalize(probe);
+    if (rc == SQLITE_NOTADB) return bad("berkasnya bukan basis data SQLite");
+    if (rc == SQLITE_CORRUPT) return bad("berkas basis datanya rusak");
     try {
         std::string problems;
         Statement check(h.db, "PRAGMA integrity_check(20)");
         while (check.step())
             if (check.text(0) != "ok") problems += (problems.empty() ? "" : "; ") + check.text(0);
-        if (!problems.empty()) return bad("pemeriksaan integritas gagal (" + problems + ")");
+        if (!problems.empty()) return bad("pemeriksaan integritas (PRAGMA integrity_check) gagal: " + problems);
         auto facts = read_facts(h.db);
         if (facts.schema_version > SqliteRepository::schema_version())
             return fail(ErrorCode::unsupported,
@@ -73,7 +79,8 @@ Result<DatabaseFacts> verify_database_file(const std::string& path) {
         if (facts.schema_version < 1) return bad("bukan basis data Kinerja");
         return facts;
     } catch (const std::exception& e) {
-        return bad(e.what());
+        // A page damaged past what integrity_check reports in rows ("database disk image is malformed").
+        return bad(std::string("berkas basis datanya rusak (") + e.what() + ")");
     }
 }
 
