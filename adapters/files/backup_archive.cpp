@@ -69,6 +69,8 @@ struct ZipReader {
 // libzip's reasons in the user's language where a user can act on them; others as libzip says them.
 std::string zip_reason(int code, const char* libzip_text) {
     switch (code) {
+    case ZIP_ER_NOENT:
+        return "berkasnya tidak ada";
     case ZIP_ER_NOZIP:
         return "bukan arsip zip (atau terpotong)";
     case ZIP_ER_CRC:
@@ -161,6 +163,8 @@ Result<BackupSummary> write_backup_archive(const std::string& out, const std::st
             return cannot(store.path_of(sha) + ": " + zip_strerror(w.z));
     if (zip_close(w.z) != 0) return cannot(zip_strerror(w.z));
     w.z = nullptr;
+    // It holds password hashes and every evidence file: for its owner only, wherever it is copied.
+    if (::chmod(tmp.c_str(), 0600) != 0) return cannot(std::strerror(errno));
     if (auto s = fsync_file(tmp); !s) return cannot(s.error().message);
     if (std::rename(tmp.c_str(), out.c_str()) != 0) return cannot(std::strerror(errno));
     if (auto s = fsync_directory(parent_directory(out)); !s) return tl::unexpected(s.error());
@@ -356,7 +360,7 @@ Result<BackupSummary> restore_backup_archive(const std::string& archive, const s
         zip_error_init_with_code(&e, err);
         const std::string why = zip_reason(err, zip_error_strerror(&e));
         zip_error_fini(&e);
-        if (err == ZIP_ER_OPEN || err == ZIP_ER_READ)
+        if (err == ZIP_ER_OPEN || err == ZIP_ER_READ || err == ZIP_ER_NOENT)
             return fail(ErrorCode::io, "Berkas cadangan '" + archive + "' tidak dapat dibaca: " + why, archive);
         return fail(ErrorCode::invalid_input, "Berkas '" + archive + "' bukan arsip cadangan Kinerja: " + why, archive);
     }

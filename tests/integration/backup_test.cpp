@@ -189,6 +189,9 @@ TEST(Backup, RestoresTheDatabaseAndEveryEvidenceFile) {
         const auto b = run_kinerja("backup --db " + db + " --out " + dir + "/kantor.zip");
         ASSERT_EQ(b.exit_code, 0) << b.err;
         EXPECT_NE(b.out.find("3 berkas bukti"), std::string::npos) << b.out;
+        // Password hashes and every evidence file are in it: for its owner only.
+        EXPECT_EQ(fs::status(dir + "/kantor.zip").permissions() & fs::perms::all,
+                  fs::perms::owner_read | fs::perms::owner_write);
     }
     const std::string target = temp_dir() + "/dipulihkan.db";
     const auto r = run_kinerja("restore " + dir + "/kantor.zip --db " + target);
