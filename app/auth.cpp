@@ -26,12 +26,34 @@ Error wrong_credentials() {
     return {ErrorCode::unauthenticated, "Nama pengguna atau kata sandi salah", "login"};
 }
 
+// Verified against when the login does not exist: made once, with the same Argon2id parameters as
+// every stored hash, from a password no one knows.
+const std::string& unknown_user_hash() {
+    static const std::string hash = [] {
+        auto h = platform::hash_password(platform::random_token());
+        return h ? *h : std::string();
+    }();
+    return hash;
+}
+
 } // namespace
+
+void prepare_login() {
+    (void)unknown_user_hash();
+}
 
 Result<LoginResult> login(Repository& repo, const AuthSettings& s, const std::string& login,
                           const std::string& password, const std::string& kind, std::int64_t now) {
     if (login.empty() || password.empty())
         return fail(ErrorCode::invalid_input, "Nama pengguna dan kata sandi wajib diisi", "login");
+    if (login.size() > k_max_login_bytes)
+        return fail(ErrorCode::invalid_input,
+                    "Nama pengguna terlalu panjang (maksimal " + std::to_string(k_max_login_bytes) + " karakter)",
+                    "login");
+    if (password.size() > k_max_password_bytes)
+        return fail(ErrorCode::invalid_input,
+                    "Kata sandi terlalu panjang (maksimal " + std::to_string(k_max_password_bytes) + " karakter)",
+                    "password");
     auto failure = repo.login_failure(login);
     if (!failure) return tl::unexpected(failure.error());
     if (*failure && (*failure)->locked_until > now)
@@ -41,7 +63,9 @@ Result<LoginResult> login(Repository& repo, const AuthSettings& s, const std::st
                     std::to_string((*failure)->locked_until - now));
     auto user = repo.find_user(login);
     if (!user) return tl::unexpected(user.error());
-    if (!*user || !platform::verify_password((*user)->password_hash, password)) {
+    const bool verified = *user ? platform::verify_password((*user)->password_hash, password)
+                                : (platform::verify_password(unknown_user_hash(), password), false);
+    if (!verified) {
         LoginFailure f = failure->value_or(LoginFailure{});
         ++f.failures;
         f.last_failure_at = now;
@@ -96,6 +120,10 @@ Result<void> change_password(Repository& repo, const Actor& actor, const std::st
     if (!*user || !platform::verify_password((*user)->password_hash, current))
         return fail(ErrorCode::invalid_input, "Kata sandi saat ini salah", "current");
     if (next == current) return fail(ErrorCode::invalid_input, "Kata sandi baru harus berbeda dari yang lama", "next");
+    if (next.size() > k_max_password_bytes)
+        return fail(ErrorCode::invalid_input,
+                    "Kata sandi terlalu panjang (maksimal " + std::to_string(k_max_password_bytes) + " karakter)",
+                    "next");
     auto hash = platform::hash_password(next);
     if (!hash) return fail(ErrorCode::invalid_input, hash.error().message, "next");
     return repo.set_password(

@@ -1,6 +1,7 @@
 #pragma once
 // Logging in and out, sessions with idle and absolute expiry, back-off after failed logins, and
 // password changes. Passwords are Argon2id (platform/password.h); tokens are stored hashed.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -18,11 +19,20 @@ struct AuthSettings {
     std::int64_t touch_every_seconds = 60; // last_seen is written at most this often
 };
 
+// Longest login name and password accepted; longer ones are refused before any database work or
+// hashing (a login form is the one page anyone may post to).
+constexpr std::size_t k_max_login_bytes = 100;
+constexpr std::size_t k_max_password_bytes = 1024;
+
 struct LoginResult {
     std::string token; // give to the client once; only its hash is stored
     Actor actor;
 };
 
+// Takes as long for a login that does not exist as for a wrong password (an Argon2id verification
+// either way), so the time of an answer does not tell which logins exist.
+// Makes the hash that unknown logins are verified against, so the first one is not slower; call at start.
+void prepare_login();
 Result<LoginResult> login(Repository& repo, const AuthSettings& s, const std::string& login,
                           const std::string& password, const std::string& kind, std::int64_t now);
 // The actor behind a token, or unauthenticated (unknown, idle too long, too old).

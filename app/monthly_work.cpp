@@ -29,6 +29,28 @@ Result<void> check_month(int year, int month) {
     return {};
 }
 
+// A locked month changes only by a correction: made by those who may lock (the head; an administrator),
+// always with a reason, and stored as a correction (the reason shows beside the value).
+template <typename Sheet>
+Result<void> may_change_month(const Actor& actor, const Sheet& sheet, const std::string& correction_reason) {
+    if (!sheet.locked) return {};
+    const std::string period = std::to_string(sheet.month) + "/" + std::to_string(sheet.year);
+    if (!can_approve(actor, sheet.office))
+        return fail(ErrorCode::forbidden,
+                    "Bulan " + period +
+                        " sudah dikunci; koreksi setelah dikunci hanya dapat dicatat oleh pimpinan satker, dengan "
+                        "alasannya",
+                    "koreksi");
+    if (correction_reason.find_first_not_of(" \t\r\n") == std::string::npos)
+        return fail(ErrorCode::conflict,
+                    "Bulan " + period +
+                        " sudah dikunci; perubahan hanya dapat dicatat sebagai koreksi dengan alasannya",
+                    "koreksi");
+    if (correction_reason.size() > 2000)
+        return fail(ErrorCode::invalid_input, "Alasan koreksi terlalu panjang (maksimal 2.000 karakter)", "koreksi");
+    return {};
+}
+
 MonthStatus status_of(const std::vector<StatusRecord>& statuses, std::optional<std::int64_t> unit_id) {
     for (const auto& s : statuses)
         if (s.unit_id == unit_id) return parse_month_status(s.status).value_or(MonthStatus::open);
@@ -81,6 +103,10 @@ Result<MonthSheet> month_sheet(Repository& repo, const Actor& actor, const std::
     return sheet;
 }
 
+bool can_change(const Actor& actor, const MonthSheet& sheet, std::optional<std::int64_t> unit_id) {
+    return can_record(actor, sheet.office, unit_id) && (!sheet.locked || can_approve(actor, sheet.office));
+}
+
 Result<SaveResult> save_actuals(Repository& repo, const Actor& actor, const std::string& office_code, int year,
                                 int month, const std::vector<ActualEdit>& edits, const std::string& correction_reason,
                                 const std::string& now_iso) {
@@ -88,11 +114,7 @@ Result<SaveResult> save_actuals(Repository& repo, const Actor& actor, const std:
     if (!sheet) return tl::unexpected(sheet.error());
     auto statuses = repo.month_statuses(sheet->office.id, year, month);
     if (!statuses) return tl::unexpected(statuses.error());
-    if (sheet->locked && correction_reason.empty())
-        return fail(ErrorCode::conflict,
-                    "Bulan " + std::to_string(month) + "/" + std::to_string(year) +
-                        " sudah dikunci; perubahan hanya dapat dicatat sebagai koreksi dengan alasannya",
-                    "koreksi");
+    if (auto ok = may_change_month(actor, *sheet, correction_reason); !ok) return tl::unexpected(ok.error());
     SaveResult out;
     std::vector<ActualWrite> writes;
     for (const auto& e : edits) {
@@ -176,6 +198,15 @@ Result<void> change_month_status(Repository& repo, const Actor& actor, const std
         next = MonthStatus::locked;
     } else {
         if (!unit_id) return fail(ErrorCode::invalid_input, "Subbagian wajib dipilih", "unit");
+        // The unit comes from the form: it must be one of this office's sub-units on this sheet.
+        bool known = false;
+        for (const auto& u : sheet->units)
+            known |= u.record.unit_id == unit_id;
+        if (!known)
+            return fail(ErrorCode::not_found,
+                        "Subbagian " + std::to_string(*unit_id) + " tidak ada di satker " + sheet->office.code +
+                            " atau tidak memiliki indikator bulan ini",
+                        "unit");
         if (sheet->locked)
             return fail(ErrorCode::conflict, "Bulan sudah dikunci; status subbagian tidak dapat diubah lagi", "aksi");
         if (action == "submit") {
@@ -210,12 +241,10 @@ Result<BudgetSheet> budget_sheet(Repository& repo, const Actor& actor, const std
     if (!lines) return tl::unexpected(lines.error());
     auto statuses = repo.month_statuses(office->id, year, month);
     if (!statuses) return tl::unexpected(statuses.error());
-    BudgetSheet out{*office,
-                    year,
-                    month,
-                    status_of(*statuses, std::nullopt) == MonthStatus::locked,
-                    can_plan(actor, *office),
-                    std::move(*lines)};
+    const bool locked = status_of(*statuses, std::nullopt) == MonthStatus::locked;
+    BudgetSheet out{
+        *office,          year, month, locked, can_plan(actor, *office) && (!locked || can_approve(actor, *office)),
+        std::move(*lines)};
     return out;
 }
 
@@ -224,13 +253,10 @@ Result<SaveResult> save_spending(Repository& repo, const Actor& actor, const std
                                  const std::string& correction_reason, const std::string& now_iso) {
     auto sheet = budget_sheet(repo, actor, office_code, year, month);
     if (!sheet) return tl::unexpected(sheet.error());
-    if (!sheet->editable)
+    if (!can_plan(actor, sheet->office))
         return fail(ErrorCode::forbidden, "Hanya perencana atau pimpinan satker yang mengisi realisasi anggaran",
                     "anggaran");
-    if (sheet->locked && correction_reason.empty())
-        return fail(ErrorCode::conflict,
-                    "Bulan ini sudah dikunci; perubahan hanya dapat dicatat sebagai koreksi dengan alasannya",
-                    "koreksi");
+    if (auto ok = may_change_month(actor, *sheet, correction_reason); !ok) return tl::unexpected(ok.error());
     SaveResult out;
     std::vector<SpendingWrite> writes;
     for (const auto& e : edits) {

@@ -55,8 +55,12 @@ struct SaveResult {
 Result<MonthSheet> month_sheet(Repository& repo, const Actor& actor, const std::string& office_code, int year,
                                int month);
 
+// May the actor change the value of an indicator owned by `unit_id` on this sheet? Its recorders may
+// while the month is open; once the head has locked it, only those who may lock (a correction).
+bool can_change(const Actor& actor, const MonthSheet& sheet, std::optional<std::int64_t> unit_id);
+
 // Validates everything first; saves all or nothing, each change with its audit entry. A locked month
-// takes changes only as corrections with a reason.
+// takes changes only as corrections: by the head (or an administrator), with a reason.
 Result<SaveResult> save_actuals(Repository& repo, const Actor& actor, const std::string& office_code, int year,
                                 int month, const std::vector<ActualEdit>& edits, const std::string& correction_reason,
                                 const std::string& now_iso);

@@ -43,6 +43,7 @@ struct StatusWrite {
 struct EvidenceRecord {
     std::int64_t id = 0, office_id = 0, actual_id = 0, size = 0;
     std::string filename, sha256, mime, uploaded_by, uploaded_at;
+    std::optional<std::int64_t> owner_unit_id; // of the indicator the evidence supports (read, not written)
 };
 
 // One indicator of a month's sheet, with its entry for the month when there is one.
@@ -54,6 +55,7 @@ struct SheetRowRecord {
     std::optional<std::int64_t> actual_id;
     std::string value_text, note, author, recorded_at;
     std::int64_t version = 0; // 0: no entry yet
+    std::string correction;   // the reason, when the value was entered as a correction of a locked month
     std::vector<EvidenceRecord> evidence;
 };
 
@@ -72,6 +74,7 @@ struct BudgetMonthRecord {
     Rupiah spent_other_months;
     std::string amount_text;  // this month, as written
     std::int64_t version = 0; // 0: nothing entered this month
+    std::string correction;   // the reason, when this month's amount was a correction of a locked month
 };
 
 struct SpendingWrite {
@@ -163,6 +166,10 @@ struct SessionRecord {
     std::int64_t created_at = 0, last_seen_at = 0; // unix seconds
 };
 
+// Failed logins are counted per login name, also for names that do not exist (else the lock would tell
+// which exist); the table is bounded so that failures with made-up names cannot grow it without end.
+constexpr int k_login_failures_kept = 10'000;
+
 struct LoginFailure {
     int failures = 0;
     std::int64_t last_failure_at = 0, locked_until = 0;
@@ -198,6 +205,10 @@ public:
     virtual Result<std::int64_t> add_user(const NewUser& user, const AuditRecord& audit) = 0;
     // A consistent copy while others write (the server may be running).
     virtual Result<void> backup_to(const std::string& path) = 0;
+    // Before a server starts: the store can be written (a write lock is taken and released) and its
+    // structure is sound (SQLite: PRAGMA quick_check), so that no server runs on a database where
+    // every write would fail. The message says what is wrong and what to do.
+    virtual Result<void> verify_ready_to_serve() = 0;
 
     // Monthly work. Rows of the month for the office (and its sub-units' statuses); writes check the
     // expected versions inside their transaction and refuse a stale one with ErrorCode::conflict
@@ -208,7 +219,10 @@ public:
                                       const std::vector<ActualWrite>& writes, const std::string& author,
                                       const std::string& at, const std::string& action, const std::string& reason) = 0;
     virtual Result<void> write_status(const StatusWrite& w, const std::string& author, const std::string& at) = 0;
-    virtual Result<std::int64_t> add_evidence(const EvidenceRecord& e) = 0;
+    // Refused with ErrorCode::too_large when the office's evidence would exceed `office_quota_bytes`
+    // (the sum of the sizes of its uploads), checked inside the write transaction.
+    virtual Result<std::int64_t> add_evidence(const EvidenceRecord& e, std::int64_t office_quota_bytes) = 0;
+    virtual Result<std::int64_t> evidence_bytes(std::int64_t office_id) = 0;
     virtual Result<std::optional<EvidenceRecord>> find_evidence(std::int64_t id) = 0;
     // Web import drafts: working state kept in the database so that any app server can run the next
     // step. Saving deletes the drafts created more than k_import_draft_lifetime before this one and the
@@ -252,6 +266,7 @@ public:
     // Users and sessions. Sessions live in the database so that several app servers share them.
     virtual Result<std::optional<UserRecord>> find_user(const std::string& login) = 0;
     virtual Result<std::optional<LoginFailure>> login_failure(const std::string& login) = 0;
+    // Also forgets failures older than a day whose lock is over, and the oldest beyond k_login_failures_kept.
     virtual Result<void> record_login_failure(const std::string& login, const LoginFailure& f) = 0;
     virtual Result<void> clear_login_failures(const std::string& login) = 0;
     virtual Result<std::int64_t> create_session(const std::string& token_hash, std::int64_t user_id,

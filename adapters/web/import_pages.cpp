@@ -8,6 +8,7 @@
 #include "adapters/import/document_import.h"
 #include "adapters/import/source_text.h"
 #include "adapters/import/understand/understand.h"
+#include "adapters/web/errors.h"
 #include "adapters/web/templates.h"
 #include "platform/tokens.h"
 
@@ -382,6 +383,12 @@ ImportView not_found(const std::string& message) {
     return {404, "Tidak ditemukan", render("error", d), {}};
 }
 
+// A document that cannot be read is the user's to fix (422, whatever the limit or defect); only a
+// failure of the server itself is a 500.
+int refusal_status(const Error& e) {
+    return status_of(e) >= 500 ? 500 : 422;
+}
+
 // Reads and understands the draft's bytes as the CLI reads a file; the error message names the file.
 Result<import::Understood> understand_bytes(const std::string& name, const std::string& bytes, const std::string& type,
                                             std::size_t max_bytes) {
@@ -432,9 +439,9 @@ ImportView upload(app::Repository& repo, const Page& pg, const std::optional<std
                               type);
     const std::string bytes(file->data);
     auto doc = understand_bytes(name, bytes, type, pg.settings.max_bytes);
-    if (!doc) return pg.upload_form(422, doc.error().message, type);
+    if (!doc) return pg.upload_form(refusal_status(doc.error()), shown_message(doc.error()), type);
     auto findings = findings_of(*doc, pg.office);
-    if (!findings) return pg.upload_form(422, findings.error().message, type);
+    if (!findings) return pg.upload_form(refusal_status(findings.error()), shown_message(findings.error()), type);
     // Only a document that could be read and checked becomes a draft: a failed upload leaves no row.
     app::ImportDraft draft{0,    pg.office.id, pg.actor.user_id, pg.settings.now, name, platform::token_hash(bytes),
                            bytes};
@@ -476,7 +483,7 @@ ImportView recheck_or_store(app::Repository& repo, const Page& pg, const http::R
                                   "Unggah dokumennya lagi",
                               type);
     auto doc = understand_bytes((*draft)->file_name, (*draft)->bytes, type, pg.settings.max_bytes);
-    if (!doc) return pg.upload_form(422, doc.error().message, type);
+    if (!doc) return pg.upload_form(refusal_status(doc.error()), shown_message(doc.error()), type);
     DrawnFields drawn;
     add_sections(drawn, doc->seed);
     auto corrections = apply_corrections(doc->seed, f, drawn.names());
@@ -493,7 +500,7 @@ ImportView recheck_or_store(app::Repository& repo, const Page& pg, const http::R
             auto findings = findings_of(*doc, pg.office);
             const int status = stored.error().code == ErrorCode::conflict ? 409 : 422;
             return pg.preview(status, **draft, type, *doc, findings ? *findings : std::vector<Finding>{}, corrected,
-                              "Tidak disimpan: " + stored.error().message);
+                              "Tidak disimpan: " + shown_message(stored.error()));
         }
         if (stored->refused) {
             int errors = 0;
@@ -512,7 +519,7 @@ ImportView recheck_or_store(app::Repository& repo, const Page& pg, const http::R
                                        : "?impor=disimpan&baris=" + std::to_string(stored->rows))};
     }
     auto findings = findings_of(*doc, pg.office);
-    if (!findings) return pg.upload_form(422, findings.error().message, type);
+    if (!findings) return pg.upload_form(refusal_status(findings.error()), shown_message(findings.error()), type);
     return pg.preview(200, **draft, type, *doc, *findings, corrected, {});
 }
 

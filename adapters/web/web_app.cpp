@@ -8,16 +8,22 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 #include <zlib.h>
 
+#include "adapters/files/evidence_folder.h"
+#include "adapters/files/media_type.h"
 #include "adapters/http/multipart.h"
 #include "adapters/json/measurement_json.h"
 #include "adapters/report/renderers.h"
 #include "adapters/web/compress.h"
+#include "adapters/web/errors.h"
 #include "adapters/web/import_pages.h"
+#include "adapters/web/request_checks.h"
 #include "adapters/web/templates.h"
+#include "app/evidence.h"
 #include "app/monthly_work.h"
 #include "app/office_rollup.h"
 #include "app/planning.h"
@@ -27,7 +33,6 @@
 #include "platform/embedded.h"
 #include "platform/tokens.h"
 #include <filesystem>
-#include <sodium.h>
 
 namespace kinerja::web {
 namespace {
@@ -81,25 +86,15 @@ Response redirect(const std::string& location) {
     return r;
 }
 
-int status_of(const Error& e) {
-    switch (e.code) {
-    case ErrorCode::invalid_input:
-        return 422;
-    case ErrorCode::not_found:
-        return 404;
-    case ErrorCode::conflict:
-        return 409;
-    case ErrorCode::unauthenticated:
-        return 401;
-    case ErrorCode::forbidden:
-        return 403;
-    case ErrorCode::too_many:
-        return 429;
-    case ErrorCode::too_large:
-        return 413;
-    default:
-        return 500;
-    }
+// A whole number from a form or query field, within limits; nullopt when absent or malformed.
+std::optional<int> int_field(const std::map<std::string, std::string>& m, const char* key, int lo, int hi) {
+    auto it = m.find(key);
+    if (it == m.end() || it->second.empty() || it->second.size() > 9 ||
+        it->second.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    const int v = std::stoi(it->second);
+    if (v < lo || v > hi) return std::nullopt;
+    return v;
 }
 
 // The options of a year picker: the office's years, and the shown year when it has no data yet.
@@ -150,6 +145,7 @@ const std::map<std::string, Asset>& assets() {
 struct WebApp::Impl {
     RepositoryFactory factory;
     WebOptions opt;
+    std::unique_ptr<files::EvidenceFolder> evidence_files;
 
     // Rendered dashboards, valid while the data generation they were made at is current. Shared by the
     // workers; every server of a deployment checks the same counter in the database.
@@ -181,7 +177,7 @@ struct WebApp::Impl {
 
     std::string cookie(const std::string& name, const std::string& value, std::int64_t max_age) const {
         return name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age) +
-               (opt.secure_cookies ? "; Secure" : "");
+               (opt.behind_tls ? "; Secure" : "");
     }
 
     // The layout around a page: the part before the content names the user (and is compressed per
@@ -236,7 +232,7 @@ struct WebApp::Impl {
                               : status == 403 ? "Tidak diizinkan"
                               : status == 409 ? "Konflik"
                                               : "Tidak dapat diproses";
-        return error_page(status, heading, e.message, actor);
+        return error_page(status, heading, shown_message(e), actor);
     }
 
     // The caller: a bearer token (API clients) or the session cookie (browsers).
@@ -319,8 +315,29 @@ struct WebApp::Impl {
                              const std::string& saved = {});
     Response narratives_save(const Request& r, const app::Actor& a, const std::string& code);
     static bool is_multipart(const Request& r) { return r.header("content-type").rfind("multipart/form-data", 0) == 0; }
+    // Users with an import running on this server: one at a time each, so no one fills the import lane.
+    std::mutex importing_mutex;
+    std::set<std::int64_t> importing;
     Response import_pages(const Request& r, const app::Actor& a, const std::string& code,
                           const std::optional<std::vector<http::Part>>& parts) {
+        if (r.method == "POST") {
+            std::lock_guard lock(importing_mutex);
+            if (!importing.insert(a.user_id).second)
+                return error_page(429, "Impor lain masih berjalan",
+                                  "Impor Anda yang sebelumnya masih dibaca; tunggu sampai selesai, lalu coba lagi. "
+                                  "Tidak ada yang disimpan dari permintaan ini",
+                                  &a);
+        }
+        struct Release {
+            Impl& impl;
+            std::int64_t user;
+            bool active;
+            ~Release() {
+                if (!active) return;
+                std::lock_guard lock(impl.importing_mutex);
+                impl.importing.erase(user);
+            }
+        } release{*this, a.user_id, r.method == "POST"};
         auto v = import_step(repo(), a, code, r, parts, {opt.dev_assets, now(), opt.max_import_bytes});
         return v.redirect.empty() ? page(v.title, v.html, &a, v.status) : redirect(v.redirect);
     }
@@ -384,7 +401,7 @@ Response WebApp::Impl::login_submit(const Request& r) {
     if (cookie_token.empty() || !platform::constant_time_equal(cookie_token, field("csrf")))
         return login_form(r, "Formulir kedaluwarsa; silakan coba lagi", field("login"), 403);
     auto result = app::login(repo(), opt.auth, field("login"), field("password"), "browser", now());
-    if (!result) return login_form(r, result.error().message, field("login"), status_of(result.error()));
+    if (!result) return login_form(r, shown_message(result.error()), field("login"), status_of(result.error()));
     Response resp = redirect("/");
     resp.header("Set-Cookie", cookie(session_cookie, result->token, opt.auth.absolute_seconds));
     resp.header("Set-Cookie", cookie(login_csrf_cookie, "", 0));
@@ -404,7 +421,7 @@ Response WebApp::Impl::api_login(const Request& r) {
         return json_error(400, "Kolom 'login' dan 'password' wajib berupa teks");
     auto result = app::login(repo(), opt.auth, std::string(l->as_string()), std::string(p->as_string()), "api", now());
     if (!result) {
-        Response e = json_error(status_of(result.error()), result.error().message);
+        Response e = json_error(status_of(result.error()), shown_message(result.error()));
         if (result.error().code == ErrorCode::too_many) e.header("Retry-After", result.error().where);
         return e;
     }
@@ -463,8 +480,20 @@ Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const st
     const bool may_record = a.role != app::Role::viewer && a.role != app::Role::reviewer;
     const bool may_audit = a.role != app::Role::viewer && a.role != app::Role::operator_;
     const bool may_import = app::can_plan(a, **office); // the import page's own rule
+    // Keyed on what the page depends on: the year asked for (validated first, so made-up parameters and
+    // years cannot fill the cache) and the role's rights; nothing else of the address.
+    const auto q = r.query_params();
+    std::string asked_year = "-";
+    if (auto it = q.find("tahun"); it != q.end()) {
+        const auto y = int_field(q, "tahun", 2000, 2100);
+        if (!y)
+            return error_page(
+                422, "Tahun tidak sah",
+                "Tahun '" + it->second + "' tidak sah; gunakan empat angka antara 2000 dan 2100, mis. 2024", &a);
+        asked_year = std::to_string(*y);
+    }
     const std::string key =
-        code + "|" + r.query + "|" + (may_record ? "r" : "-") + (may_audit ? "a" : "-") + (may_import ? "i" : "-");
+        code + "|" + asked_year + "|" + (may_record ? "r" : "-") + (may_audit ? "a" : "-") + (may_import ? "i" : "-");
     {
         std::lock_guard lock(cache_mutex);
         auto hit = page_cache.find(key);
@@ -474,14 +503,7 @@ Response WebApp::Impl::dashboard(const Request& r, const app::Actor& a, const st
     }
     auto years = repo().office_years((*office)->id);
     if (!years) throw std::runtime_error(years.error().message);
-    const auto q = r.query_params();
-    int year = years->empty() ? 2024 : years->front();
-    if (auto it = q.find("tahun"); it != q.end()) {
-        if (it->second.size() != 4 || it->second.find_first_not_of("0123456789") != std::string::npos)
-            return error_page(422, "Tahun tidak sah",
-                              "Tahun '" + it->second + "' tidak sah; gunakan empat angka, mis. 2024", &a);
-        year = std::stoi(it->second);
-    }
+    const int year = asked_year != "-" ? std::stoi(asked_year) : years->empty() ? 2024 : years->front();
     auto data = repo().load_office_year(**office, year);
     if (!data) throw std::runtime_error(data.error().message);
     const Measurement m = measure(*data);
@@ -675,15 +697,11 @@ std::string readable_time(const std::string& iso) {
     return date->indonesian() + " pukul " + iso.substr(11, 2) + "." + iso.substr(14, 2) + " UTC";
 }
 
-// A whole number from a form or query field, within limits; nullopt when absent or malformed.
-std::optional<int> int_field(const std::map<std::string, std::string>& m, const char* key, int lo, int hi) {
-    auto it = m.find(key);
-    if (it == m.end() || it->second.empty() || it->second.size() > 9 ||
-        it->second.find_first_not_of("0123456789") != std::string::npos)
-        return std::nullopt;
-    const int v = std::stoi(it->second);
-    if (v < lo || v > hi) return std::nullopt;
-    return v;
+// The confirmation a page shows after a redirect: "<n> <what>" for ?tersimpan=<n>. Only a count the
+// server itself put in the address is shown; any other text there shows nothing.
+std::string saved_message(const Request& r, const std::string& what) {
+    const auto count = int_field(r.query_params(), "tersimpan", 0, 1000000);
+    return count ? std::to_string(*count) + " " + what : std::string();
 }
 
 // The year a page shows: ?tahun= when given, else the office's newest year with data.
@@ -716,31 +734,6 @@ std::optional<std::vector<VersionedField>> versioned_fields(const std::map<std::
         out.push_back({std::stoll(id), id, value, std::stoll(version)});
     }
     return out;
-}
-
-std::string human_size(std::int64_t bytes) {
-    if (bytes < 1024) return std::to_string(bytes) + " B";
-    if (bytes < 1024 * 1024) return Decimal(bytes * 10 / 1024, 1).indonesian(1) + " KB";
-    return Decimal(bytes * 10 / (1024 * 1024), 1).indonesian(1) + " MB";
-}
-
-// What an evidence file may be: its name's ending and its first bytes must agree.
-std::optional<std::string> evidence_type(const std::string& filename, std::string_view data) {
-    std::string ext = filename.substr(filename.find_last_of('.') == std::string::npos ? filename.size()
-                                                                                      : filename.find_last_of('.') + 1);
-    for (auto& c : ext)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const bool zip = data.substr(0, 4) == std::string_view("PK\x03\x04", 4);
-    if (ext == "pdf" && data.substr(0, 5) == "%PDF-") return "application/pdf";
-    if (ext == "png" && data.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return "image/png";
-    if ((ext == "jpg" || ext == "jpeg") && data.substr(0, 3) == std::string_view("\xFF\xD8\xFF", 3))
-        return "image/jpeg";
-    if (ext == "docx" && zip) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    if (ext == "xlsx" && zip) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    if (ext == "pptx" && zip) return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
-    if (ext == "odt" && zip) return "application/vnd.oasis.opendocument.text";
-    if (ext == "ods" && zip) return "application/vnd.oasis.opendocument.spreadsheet";
-    return std::nullopt;
 }
 
 } // namespace
@@ -795,7 +788,8 @@ Response WebApp::Impl::monthly_page(const Request& r, const app::Actor& a, const
             rd.set("recorded_at", readable_time(row.recorded_at));
         }
         if (row.version > 0) rd.set("has_entry", true);
-        const bool editable = app::can_record(a, sheet->office, row.owner_unit_id);
+        set_if(rd, "correction_reason", row.correction);
+        const bool editable = app::can_change(a, *sheet, row.owner_unit_id);
         if (editable) rd.set("editable", true);
         any_editable |= editable;
         list ev;
@@ -803,7 +797,7 @@ Response WebApp::Impl::monthly_page(const Request& r, const app::Actor& a, const
             Data ed;
             ed.set("id", std::to_string(e.id));
             ed.set("filename", e.filename);
-            ed.set("size", human_size(e.size));
+            ed.set("size", app::human_size(e.size));
             ev.push_back(ed);
         }
         rd.set("evidence", ev);
@@ -863,9 +857,10 @@ Response WebApp::Impl::monthly_save(const Request& r, const app::Actor& a, const
     const std::string correction = f.count("koreksi") ? f.at("koreksi") : std::string();
     auto result = app::save_actuals(repo(), a, code, *year, *month, edits, correction, now_iso(now()));
     if (!result) {
+        // Out of scope is 404 (no form to show); anything else comes back with what was typed.
         const int status = status_of(result.error());
-        if (status == 404 || status == 403) return error_page(result.error(), &a);
-        return monthly_page(r, a, code, status, typed, {}, result.error().message, {}, correction);
+        if (status == 404) return error_page(result.error(), &a);
+        return monthly_page(r, a, code, status, typed, {}, shown_message(result.error()), {}, correction);
     }
     if (!result->problems.empty()) {
         std::map<std::int64_t, std::string> problems;
@@ -900,7 +895,7 @@ Response WebApp::Impl::month_status(const Request& r, const app::Actor& a, const
     if (!done) {
         const int status = status_of(done.error());
         if (status == 404 || status == 403) return error_page(done.error(), &a);
-        return monthly_page(r, a, code, status, {}, {}, done.error().message);
+        return monthly_page(r, a, code, status, {}, {}, shown_message(done.error()));
     }
     return redirect("/kantor/" + code + "/realisasi?tahun=" + std::to_string(*year) +
                     "&bulan=" + std::to_string(*month));
@@ -923,81 +918,40 @@ Response WebApp::Impl::evidence_upload(const Request& r, const app::Actor& a, co
     const auto indicator = int_field(fields, "indikator", 1, 1000000000);
     if (!year || !month || !indicator)
         return error_page(422, "Tidak dapat diproses", "Tahun, bulan atau indikator tidak sah", &a);
-    auto sheet = app::month_sheet(repo(), a, code, *year, *month);
-    if (!sheet) return error_page(sheet.error(), &a);
-    const app::SheetRow* row = nullptr;
-    for (const auto& s : sheet->rows)
-        if (s.indicator_id == *indicator) row = &s;
-    if (!row) return error_page(404, "Tidak ditemukan", "Indikator tidak ada pada lembar bulan ini", &a);
-    if (!app::can_record(a, sheet->office, row->owner_unit_id))
-        return error_page(403, "Tidak diizinkan", "Anda tidak berwenang mengunggah bukti untuk indikator ini", &a);
-    auto back = [&](int status, const std::string& message) {
-        return monthly_page(r, a, code, status, {}, {}, message, {}, {}, *year, *month);
-    };
-    if (!row->actual_id) return back(422, "Isi dan simpan realisasi bulan ini dahulu, lalu unggah buktinya");
-    if (sheet->locked) return back(409, "Bulan sudah dikunci; bukti tidak dapat ditambahkan lagi");
-    if (!file || file->filename.empty() || file->data.empty()) return back(422, "Pilih berkas yang akan diunggah");
-    if (file->data.size() > opt.max_evidence_bytes)
-        return back(413, "Berkas '" + file->filename + "' lebih besar dari batas " +
-                             human_size(static_cast<std::int64_t>(opt.max_evidence_bytes)));
-    const auto type = evidence_type(file->filename, file->data);
-    if (!type)
-        return back(422, "Jenis berkas '" + file->filename +
-                             "' tidak diterima; unggah PDF, PNG, JPG, DOCX, XLSX, PPTX, ODT atau ODS");
-    unsigned char h[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(file->data.data()), file->data.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-    const std::string sha(hex);
-    // Stored once per content, outside the database; a temporary file and a rename, so no half file is ever seen.
-    const std::filesystem::path dir = std::filesystem::path(opt.evidence_dir) / sha.substr(0, 2);
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    const auto path = dir / sha;
-    if (!std::filesystem::exists(path)) {
-        const auto tmp = dir / (sha + ".tmp" + platform::random_token().substr(0, 8));
-        std::ofstream out(tmp, std::ios::binary);
-        out.write(file->data.data(), static_cast<std::streamsize>(file->data.size()));
-        out.close();
-        if (!out || (std::filesystem::rename(tmp, path, ec), ec)) {
-            std::filesystem::remove(tmp, ec);
-            return back(500, "Berkas tidak dapat disimpan di server");
-        }
+    app::EvidenceUpload upload{*year, *month, *indicator, {}, {}, {}};
+    if (file) {
+        upload.filename = file->filename;
+        upload.data = file->data;
+        upload.media_type = files::evidence_media_type(file->filename, file->data).value_or("");
     }
-    std::string name = file->filename.substr(
-        file->filename.find_last_of("/\\") == std::string::npos ? 0 : file->filename.find_last_of("/\\") + 1);
-    auto id = repo().add_evidence({0, sheet->office.id, *row->actual_id, static_cast<std::int64_t>(file->data.size()),
-                                   name, sha, *type, a.login, now_iso(now())});
-    if (!id) return back(500, id.error().message);
+    auto id = app::attach_evidence(repo(), *evidence_files, a, code, upload, opt.evidence, now_iso(now()));
+    if (!id) {
+        const int status = status_of(id.error());
+        if (status == 404 || status == 403) return error_page(id.error(), &a);
+        return monthly_page(r, a, code, status, {}, {}, shown_message(id.error()), {}, {}, *year, *month);
+    }
     return redirect("/kantor/" + code + "/realisasi?tahun=" + std::to_string(*year) +
-                    "&bulan=" + std::to_string(*month));
+                    "&bulan=" + std::to_string(*month) + "&bukti=1");
 }
+
+namespace {
+// RFC 6266: an ASCII name for old clients and the exact UTF-8 name in filename*.
+std::string attachment_disposition(const std::string& filename) {
+    std::string ascii;
+    for (unsigned char c : filename)
+        ascii.push_back(c < 0x20 || c >= 0x7F || c == '"' || c == '\\' || c == '/' ? '_' : static_cast<char>(c));
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + http::url_encode(filename);
+}
+} // namespace
 
 Response WebApp::Impl::evidence_download(const app::Actor& a, const std::string& id_text) {
     if (id_text.empty() || id_text.size() > 15 || id_text.find_first_not_of("0123456789") != std::string::npos)
         return error_page(404, "Tidak ditemukan", "Bukti tidak ditemukan", &a);
-    auto e = repo().find_evidence(std::stoll(id_text));
-    if (!e) throw std::runtime_error(e.error().message);
-    // Out of scope looks exactly like absent.
-    if (!*e) return error_page(404, "Tidak ditemukan", "Bukti tidak ditemukan", &a);
-    auto offices = repo().office_tree();
-    if (!offices) throw std::runtime_error(offices.error().message);
-    for (const auto& n : *offices) {
-        if (n.id != (*e)->office_id) continue;
-        if (!app::can_view(a, OfficeInfo{n.id, n.code, n.name, n.level, "", n.parent_id})) break;
-        std::ifstream in(std::filesystem::path(opt.evidence_dir) / (*e)->sha256.substr(0, 2) / (*e)->sha256,
-                         std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        if (!in) return error_page(404, "Tidak ditemukan", "Berkas bukti tidak ada di server", &a);
-        Response resp{200, (*e)->mime, {}, ss.str()};
-        std::string safe;
-        for (char c : (*e)->filename)
-            safe.push_back(c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20 ? '_' : c);
-        resp.header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
-        return resp;
-    }
-    return error_page(404, "Tidak ditemukan", "Bukti tidak ditemukan", &a);
+    auto e = app::open_evidence(repo(), *evidence_files, a, std::stoll(id_text));
+    if (!e) return error_page(e.error(), &a);
+    Response resp{200, e->record.mime, {}, std::move(e->bytes)};
+    resp.header("Content-Disposition", attachment_disposition(e->record.filename));
+    return resp;
 }
 
 Response WebApp::Impl::audit_page(const Request& r, const app::Actor& a, const std::string& code) {
@@ -1341,7 +1295,7 @@ Response WebApp::Impl::save_targets(const Request& r, const app::Actor& a, const
     if (!problems) {
         const int status = status_of(problems.error());
         if (status == 404 || status == 403) return error_page(problems.error(), &a);
-        return planning_page(r, a, code, status, problems.error().message, {}, f);
+        return planning_page(r, a, code, status, shown_message(problems.error()), {}, f);
     }
     if (!problems->empty()) {
         const bool conflict = problems->count("conflict") > 0;
@@ -1377,7 +1331,7 @@ Response WebApp::Impl::save_action_months(const Request& r, const app::Actor& a,
     if (!saved) {
         const int status = status_of(saved.error());
         if (status == 404 || status == 403) return error_page(saved.error(), &a);
-        return planning_page(r, a, code, status, saved.error().message);
+        return planning_page(r, a, code, status, shown_message(saved.error()));
     }
     return redirect("/kantor/" + code + "/rencana?tahun=" + std::to_string(*year) + "&tersimpan=renaksi#renaksi");
 }
@@ -1405,7 +1359,7 @@ Response WebApp::Impl::revise_pk(const Request& r, const app::Actor& a, const st
     if (!result) {
         const int status = status_of(result.error());
         if (status == 404 || status == 403) return error_page(result.error(), &a);
-        return planning_page(r, a, code, status, result.error().message, {}, f);
+        return planning_page(r, a, code, status, shown_message(result.error()), {}, f);
     }
     if (!result->problems.empty()) {
         std::string message = "Revisi tidak disimpan: ";
@@ -1456,6 +1410,7 @@ Response WebApp::Impl::budget_page(const Request& r, const app::Actor& a, const 
         ld.set("version", std::to_string(l.version));
         if (sheet->editable) ld.set("editable", true);
         if (auto p = problems.find(l.line_id); p != problems.end()) ld.set("problem", p->second);
+        set_if(ld, "correction_reason", l.correction);
         lines.push_back(ld);
     }
     d.set("lines", lines);
@@ -1476,8 +1431,8 @@ Response WebApp::Impl::budget_save(const Request& r, const app::Actor& a, const 
     auto result = app::save_spending(repo(), a, code, *year, *month, edits, correction, now_iso(now()));
     if (!result) {
         const int status = status_of(result.error());
-        if (status == 404 || status == 403) return error_page(result.error(), &a);
-        return budget_page(r, a, code, status, f, {}, result.error().message);
+        if (status == 404) return error_page(result.error(), &a);
+        return budget_page(r, a, code, status, f, {}, shown_message(result.error()));
     }
     if (!result->problems.empty()) {
         std::map<std::int64_t, std::string> problems;
@@ -1540,7 +1495,7 @@ Response WebApp::Impl::obstacle_add(const Request& r, const app::Actor& a, const
     if (!problems) {
         const int status = status_of(problems.error());
         if (status == 404 || status == 403) return error_page(problems.error(), &a);
-        return obstacles_page(r, a, code, status, f, {}, problems.error().message);
+        return obstacles_page(r, a, code, status, f, {}, shown_message(problems.error()));
     }
     if (!problems->empty())
         return obstacles_page(r, a, code, 422, f, *problems, "Periksa isian yang ditandai; tidak ada yang disimpan.");
@@ -1700,8 +1655,9 @@ Response WebApp::Impl::narratives_save(const Request& r, const app::Actor& a, co
         const int status = status_of(saved.error());
         if (status == 404 || status == 403) return error_page(saved.error(), &a);
         std::map<std::string, std::string> where;
-        if (!saved.error().where.empty()) where[saved.error().where] = saved.error().message;
-        return narratives_page(r, a, code, status, f, where, saved.error().message);
+        const std::string message = shown_message(saved.error());
+        if (!saved.error().where.empty()) where[saved.error().where] = message;
+        return narratives_page(r, a, code, status, f, where, message);
     }
     if (!saved->problems.empty())
         return narratives_page(r, a, code, 422, f, saved->problems,
@@ -1730,22 +1686,31 @@ Response WebApp::Impl::handle(const Request& r) {
         return ok ? text(200, "ok\n") : text(503, "database tidak menjawab\n");
     }
     if (p.rfind("/static/", 0) == 0 && get) return static_file(r, p.substr(8));
+    const bool api = p.rfind("/api/", 0) == 0;
+    auto invalid_text = [&](const std::string& field) {
+        const std::string message = "Isian '" + field +
+                                    "' bukan teks UTF-8 yang sah; tidak ada yang disimpan. Periksa isian itu (mungkin "
+                                    "disalin dari dokumen lain) lalu kirim lagi";
+        return api ? json_error(400, message) : error_page(400, "Isian tidak terbaca", message, nullptr);
+    };
+    if (auto bad = field_with_invalid_utf8(r, std::nullopt)) return invalid_text(*bad);
     if (p == "/api/v1/login" && post) return api_login(r);
     if (p == "/api/v1/openapi.json" && get) return static_file(r, "openapi.json");
     if (p == "/masuk" && get) return login_form(r, {}, {}, 200);
     if (p == "/masuk" && post) return login_submit(r);
 
-    const bool api = p.rfind("/api/", 0) == 0;
     bool by_cookie = true;
     auto actor = authenticate(r, by_cookie);
     if (!actor) {
-        if (api) return json_error(401, actor.error().message);
+        if (api) return json_error(status_of(actor.error()), shown_message(actor.error()));
         if (get) return redirect("/masuk");
-        return error_page(401, "Sesi berakhir", actor.error().message, nullptr);
+        return error_page(status_of(actor.error()), "Sesi berakhir", shown_message(actor.error()), nullptr);
     }
     const app::Actor& a = *actor;
     std::optional<std::vector<http::Part>> parts;
     if (post && is_multipart(r)) parts = http::parse_multipart(r.header("content-type"), r.body);
+    if (parts)
+        if (auto bad = field_with_invalid_utf8(r, parts)) return invalid_text(*bad);
     if (post && !csrf_ok(r, a, by_cookie, parts)) {
         if (api) return json_error(403, "Token CSRF tidak ada atau salah");
         return error_page(403, "Tidak diizinkan",
@@ -1775,8 +1740,8 @@ Response WebApp::Impl::handle(const Request& r) {
         auto changed = app::change_password(repo(), a, field("current"), field("next"));
         if (!changed) {
             const bool current = changed.error().where == "current";
-            return password_form(a, current ? changed.error().message : "", current ? "" : changed.error().message,
-                                 false, status_of(changed.error()));
+            const std::string message = shown_message(changed.error());
+            return password_form(a, current ? message : "", current ? "" : message, false, status_of(changed.error()));
         }
         return password_form(a, {}, {}, true, 200);
     }
@@ -1787,43 +1752,34 @@ Response WebApp::Impl::handle(const Request& r) {
         const auto slash = rest.find('/');
         const std::string code = rest.substr(0, slash), sub = slash == std::string::npos ? "" : rest.substr(slash);
         if (sub.empty() && get) return dashboard(r, a, code);
-        if (sub == "/realisasi" && get) {
-            const auto q = r.query_params();
-            const std::string saved =
-                q.count("tersimpan") ? q.at("tersimpan") + " realisasi tersimpan." : std::string();
-            return monthly_page(r, a, code, 200, {}, {}, {}, saved);
-        }
+        if (sub == "/realisasi" && get)
+            return monthly_page(r, a, code, 200, {}, {}, {}, saved_message(r, "realisasi tersimpan."));
         if (sub == "/realisasi" && post) return monthly_save(r, a, code);
         if (sub == "/bulan" && post) return month_status(r, a, code);
         if (sub == "/bukti" && post) return evidence_upload(r, a, code, parts);
         if (sub == "/audit" && get) return audit_page(r, a, code);
-        if (sub == "/anggaran" && get) {
-            const auto q = r.query_params();
-            return budget_page(r, a, code, 200, {}, {}, {},
-                               q.count("tersimpan") ? q.at("tersimpan") + " realisasi anggaran tersimpan."
-                                                    : std::string());
-        }
+        if (sub == "/anggaran" && get)
+            return budget_page(r, a, code, 200, {}, {}, {}, saved_message(r, "realisasi anggaran tersimpan."));
         if (sub == "/anggaran" && post) return budget_save(r, a, code);
         if (sub == "/hambatan" && get) return obstacles_page(r, a, code);
         if (sub == "/hambatan" && post) return obstacle_add(r, a, code);
         if (sub == "/rencana" && get) {
             const auto q = r.query_params();
             std::string saved;
-            if (q.count("revisi"))
-                saved = "Revisi PK tersimpan sebagai versi " + q.at("revisi") + ".";
-            else if (q.count("tersimpan"))
-                saved = q.at("tersimpan") == "target" ? "Target tersimpan." : "Jadwal Rencana Aksi tersimpan.";
+            if (auto version = int_field(q, "revisi", 1, 1000000))
+                saved = "Revisi PK tersimpan sebagai versi " + std::to_string(*version) + ".";
+            else if (q.count("tersimpan") && q.at("tersimpan") == "target")
+                saved = "Target tersimpan.";
+            else if (q.count("tersimpan") && q.at("tersimpan") == "renaksi")
+                saved = "Jadwal Rencana Aksi tersimpan.";
             return planning_page(r, a, code, 200, {}, saved);
         }
         if (sub == "/target" && post) return save_targets(r, a, code);
         if (sub == "/renaksi" && post) return save_action_months(r, a, code);
         if (sub == "/laporan" && get) return reports_page(r, a, code);
         if (sub.rfind("/laporan/", 0) == 0 && get) return report_download(r, a, code, sub.substr(9));
-        if (sub == "/narasi" && get) {
-            const auto q = r.query_params();
-            return narratives_page(r, a, code, 200, {}, {}, {},
-                                   q.count("tersimpan") ? q.at("tersimpan") + " bagian narasi tersimpan." : "");
-        }
+        if (sub == "/narasi" && get)
+            return narratives_page(r, a, code, 200, {}, {}, {}, saved_message(r, "bagian narasi tersimpan."));
         if (sub == "/narasi" && post) return narratives_save(r, a, code);
         if (sub == "/impor" && (get || post)) return import_pages(r, a, code, parts);
         if (sub.rfind("/pk/", 0) == 0 && sub.ends_with("/revisi") && post)
@@ -1834,9 +1790,40 @@ Response WebApp::Impl::handle(const Request& r) {
 
 thread_local bool WebApp::Impl::t_accepts_gzip = false;
 
+namespace {
+constexpr std::size_t k_small_body = 16u << 10; // login forms, and anything before a session exists
+constexpr std::size_t k_form_body = 2u << 20;   // the largest ordinary form (36 narrative sections)
+constexpr std::size_t k_upload_body = 12u << 20;
+
+bool has_credentials(const Request& head) {
+    return head.header("authorization").rfind("Bearer ", 0) == 0 ||
+           head.cookie(session_cookie).size() >= 20; // a session token is 43 characters
+}
+} // namespace
+
+std::vector<http::LaneOptions> WebApp::lanes() {
+    // import: pdftotext may run up to its time limit and big XML takes memory, so two at a time and a
+    // short queue; login: Argon2id costs ~235 ms and 64 MiB per verification; health: always answers.
+    return {{"import", 2, 4}, {"login", 2, 32}, {"health", 1, 16}};
+}
+
+http::RoutePlan WebApp::plan(const Request& head) const {
+    const std::string& p = head.path;
+    const bool post = head.method == "POST";
+    if (p == "/healthz") return {"health", k_small_body};
+    if (post && (p == "/masuk" || p == "/api/v1/login")) return {"login", k_small_body};
+    if (!has_credentials(head)) return {"pages", k_small_body};
+    if (!post) return {"pages", k_small_body};
+    if (p.rfind("/kantor/", 0) == 0 && p.ends_with("/impor")) return {"import", k_upload_body};
+    if (p.rfind("/kantor/", 0) == 0 && p.ends_with("/bukti")) return {"pages", k_upload_body};
+    return {"pages", k_form_body};
+}
+
 WebApp::WebApp(RepositoryFactory factory, WebOptions options) : m_impl(std::make_unique<Impl>()) {
     m_impl->factory = std::move(factory);
     m_impl->opt = std::move(options);
+    m_impl->evidence_files = std::make_unique<files::EvidenceFolder>(m_impl->opt.evidence_dir);
+    app::prepare_login(); // the first login with an unknown name takes no longer than the others
 }
 
 WebApp::~WebApp() = default;
@@ -1858,7 +1845,12 @@ http::Response WebApp::handle(const http::Request& request) {
     r.header("Referrer-Policy", "same-origin");
     r.header("Content-Security-Policy",
              "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'");
-    if (r.content_type.rfind("text/html", 0) == 0) r.header("Cache-Control", "no-store");
+    // Pages, JSON, evidence and reports are someone's data: no cache keeps them (static assets say otherwise).
+    bool cache_set = false;
+    for (const auto& [name, value] : r.headers)
+        cache_set |= name == "Cache-Control";
+    if (!cache_set) r.header("Cache-Control", "no-store");
+    if (m_impl->opt.behind_tls) r.header("Strict-Transport-Security", "max-age=31536000");
     // Pages and JSON are compressed for slow connections.
     const bool textual = r.content_type.rfind("text/", 0) == 0 || r.content_type.rfind("application/json", 0) == 0;
     if (textual && !r.body_is_gzip && r.body.size() > 1024 && accepts_gzip(request)) {

@@ -7,7 +7,9 @@
 #include <string>
 
 #include "adapters/http/http_types.h"
+#include "adapters/http/server.h"
 #include "app/auth.h"
+#include "app/evidence.h"
 #include "app/repository.h"
 
 namespace kinerja::web {
@@ -18,9 +20,9 @@ struct WebOptions {
     app::AuthSettings auth;
     std::function<std::int64_t()> now; // unix seconds; the system clock when empty
     std::string dev_assets;            // serve templates and static files from this folder (editing)
-    bool secure_cookies = false;       // add Secure to cookies (behind HTTPS)
+    bool behind_tls = false;           // served over HTTPS (a TLS proxy): Secure cookies and HSTS
     std::string evidence_dir;          // uploaded evidence, stored under its SHA-256
-    std::size_t max_evidence_bytes = 10u << 20;
+    app::EvidenceLimits evidence;      // size of one file, quota of an office
     // Documents uploaded for import; under the server's body limit, so the page can say why.
     std::size_t max_import_bytes = 10u << 20;
 };
@@ -30,6 +32,11 @@ public:
     WebApp(RepositoryFactory factory, WebOptions options);
     ~WebApp();
     http::Response handle(const http::Request& request);
+    // Where a request runs and how large its body may be, from its head alone (server.h's Planner):
+    // before login a body is small; imports run on their own lane, logins and /healthz on theirs.
+    http::RoutePlan plan(const http::Request& head) const;
+    // The lanes plan() names, with their sizes, for the server.
+    static std::vector<http::LaneOptions> lanes();
 
 private:
     struct Impl;

@@ -1,5 +1,6 @@
 #include "apps/kinerja/commands.h"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fmt/format.h>
@@ -209,14 +210,23 @@ int demo(const std::string& db) {
 
 int serve(const ServeOptions& o) {
     {
-        // Open once before serving: a missing file or a newer schema is said now, not at the first request.
+        // Open once before serving: a missing, empty, read-only, foreign or damaged file, or a newer
+        // schema, is said now and the server does not start, rather than answering 500 to every login.
         auto repo = open_existing(o.db);
         if (!repo) return report(repo.error());
+        const auto started = std::chrono::steady_clock::now();
+        if (auto ready = (*repo)->verify_ready_to_serve(); !ready) return report(ready.error());
+        const auto ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+        std::cerr << "kinerja: basis data " << o.db << " diperiksa (PRAGMA quick_check) dalam " << ms.count()
+                  << " ms\n";
     }
     web::WebOptions wo;
     wo.auth.idle_seconds = o.idle_timeout;
     wo.auth.absolute_seconds = o.absolute_timeout;
     wo.dev_assets = o.dev_assets;
+    wo.behind_tls = o.behind_tls;
+    wo.evidence.office_quota_bytes = o.evidence_quota_mb << 20;
     // Evidence files live beside the database, under their content hash.
     wo.evidence_dir = files::EvidenceStore::evidence_dir_for(o.db);
     // A killed upload leaves its temporary file behind; one a live writer (another server) holds is kept.
@@ -236,6 +246,8 @@ int serve(const ServeOptions& o) {
     so.port = static_cast<unsigned short>(o.port);
     so.workers = o.workers;
     so.io_threads = o.io_threads;
+    so.lanes = web::WebApp::lanes();
+    so.planner = [&app](const http::Request& head) { return app.plan(head); };
     http::Server server(so, [&app](const http::Request& r) { return app.handle(r); });
     try {
         server.start();

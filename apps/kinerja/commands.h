@@ -1,6 +1,7 @@
 #pragma once
 // The commands of `kinerja` (docs contracts.md). Each returns the process exit code:
 // 0 success, 1 a domain failure it reported, 2 bad usage or unreadable input.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@ struct ServeOptions {
     std::string db, bind = "127.0.0.1", dev_assets;
     int port = 8080, workers = 2, io_threads = 1;
     long idle_timeout = 30 * 60, absolute_timeout = 12 * 3600;
+    bool behind_tls = false;               // Secure cookies and HSTS
+    std::int64_t evidence_quota_mb = 5120; // per office
 };
 int serve(const ServeOptions& options);
 int measure(const std::string& db, const std::string& satker, int year, const std::string& rounding,

@@ -26,6 +26,12 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1L, 7L * 86400));
     serve->add_option("--absolute-timeout", serve_options.absolute_timeout, "Sesi berakhir sekian detik setelah masuk")
         ->check(CLI::Range(1L, 30L * 86400));
+    serve->add_flag("--behind-tls", serve_options.behind_tls,
+                    "Server dilayani lewat HTTPS (proksi TLS): cookie bertanda Secure dan header HSTS");
+    serve
+        ->add_option("--evidence-quota-mb", serve_options.evidence_quota_mb,
+                     "Kuota berkas bukti per satker dalam MB (bawaan 5120)")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 30));
 
     auto* demo = app.add_subcommand("demo", "Membuat basis data berisi data demo dari dokumen contoh");
     demo->add_option("--db", db, "Berkas basis data yang dibuat")->required();

@@ -188,16 +188,36 @@ TEST(MonthlyWork, SubmitApproveReturnAndLockFollowTheRoles) {
     auto r = planner.post_form(
         sheet,
         {{"csrf", planner.csrf()}, {"tahun", "2024"}, {"bulan", "8"}, {"nilai_" + id, "88"}, {"versi_" + id, "0"}});
-    EXPECT_EQ(r.status, 409);
+    EXPECT_EQ(r.status, 403);
     EXPECT_NE(r.body.find("sudah dikunci"), std::string::npos);
-    EXPECT_EQ(field_value(r.body, "nilai_" + id), "88");
-    r = planner.post_form(sheet, {{"csrf", planner.csrf()},
-                                  {"tahun", "2024"},
-                                  {"bulan", "8"},
-                                  {"nilai_" + id, "88"},
-                                  {"versi_" + id, "0"},
-                                  {"koreksi", "Salah ketik laporan subbagian"}});
+    EXPECT_EQ(field_value(r.body, "nilai_" + id), "88") << "the refused form lost what was typed";
+    // After the lock only the head corrects, always with a reason: not the planner, not the operator
+    // (who could before, issue 13), and the head not without a reason.
+    const std::map<std::string, std::string> correction = {{"tahun", "2024"},
+                                                           {"bulan", "8"},
+                                                           {"nilai_" + id, "88"},
+                                                           {"versi_" + id, "0"},
+                                                           {"koreksi", "Salah ketik laporan subbagian"}};
+    auto with_csrf = [](std::map<std::string, std::string> f, const std::string& csrf) {
+        f["csrf"] = csrf;
+        return f;
+    };
+    r = planner.post_form(sheet, with_csrf(correction, planner.csrf()));
+    EXPECT_EQ(r.status, 403);
+    EXPECT_NE(r.body.find("hanya dapat dicatat oleh pimpinan"), std::string::npos);
+    op.get(sheet + "?tahun=2024&bulan=8");
+    EXPECT_EQ(op.post_form(sheet, with_csrf(correction, op.csrf())).status, 403);
+    EXPECT_EQ(op.get(sheet + "?tahun=2024&bulan=8").body.find("name=\"koreksi\""), std::string::npos)
+        << "an operator is offered a correction box on a locked month";
+    head.get(sheet + "?tahun=2024&bulan=8");
+    auto no_reason = with_csrf(correction, head.csrf());
+    no_reason["koreksi"] = "  ";
+    EXPECT_EQ(head.post_form(sheet, no_reason).status, 409);
+    r = head.post_form(sheet, with_csrf(correction, head.csrf()));
     EXPECT_EQ(r.status, 303) << r.body.substr(0, 2000);
+    const auto shown = op.get(sheet + "?tahun=2024&bulan=8").body;
+    EXPECT_NE(shown.find("Koreksi setelah bulan dikunci:</strong> Salah ketik laporan subbagian"), std::string::npos)
+        << "the correction is not shown as one";
     const auto audit = head.get("/kantor/kpu-kota-prabumulih/audit?aksi=correction");
     EXPECT_NE(audit.body.find("Salah ketik laporan subbagian"), std::string::npos);
     EXPECT_NE(head.get("/kantor/kpu-kota-prabumulih/audit?aksi=month-locked").body.find("head.prabumulih"),

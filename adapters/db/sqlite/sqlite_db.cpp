@@ -80,6 +80,27 @@ app::Value Statement::value(int c) const {
     }
 }
 
+namespace {
+// A file holding a Kinerja schema (user_version > 0), or, for a command that creates a database, an
+// empty one. Another program's SQLite database is never migrated into.
+Result<void> kinerja_or_empty(Connection& c, const std::string& path, bool create) {
+    Statement version(c.handle(), "PRAGMA user_version");
+    if (version.step() && version.integer(0) > 0) return {};
+    Statement tables(c.handle(), "SELECT count(*) FROM sqlite_schema");
+    if (tables.step() && tables.integer(0) > 0)
+        return fail(ErrorCode::invalid_input,
+                    "Berkas '" + path + "' adalah basis data SQLite lain, bukan basis data Kinerja; tidak diubah",
+                    path);
+    if (!create)
+        return fail(ErrorCode::invalid_input,
+                    "Basis data '" + path +
+                        "' kosong, bukan basis data Kinerja; buat dengan 'kinerja demo' atau 'kinerja load', atau "
+                        "pulihkan dengan 'kinerja restore'",
+                    path);
+    return {};
+}
+} // namespace
+
 Result<Connection> Connection::open(const std::string& path, bool create) {
     // Only stat() here, never open(): on POSIX, closing any descriptor of the file drops every lock
     // this process holds on it, so a server whose next worker connects would be left holding no lock,
@@ -112,7 +133,9 @@ Result<Connection> Connection::open(const std::string& path, bool create) {
     try {
         c.exec("PRAGMA foreign_keys = ON");
         c.exec("PRAGMA busy_timeout = 5000");
-        // The first statement that reads the file: SQLite checks the header here.
+        // Before anything is written (WAL mode alone rewrites the header): only a Kinerja database, or an
+        // empty file a creating command lays its schema into, is used. The first read checks the header.
+        if (auto kind = kinerja_or_empty(c, path, create); !kind) return tl::unexpected(kind.error());
         c.exec("PRAGMA journal_mode = WAL");
         // FULL: a commit is on disk before the server acknowledges it, also across a power cut (NORMAL
         // keeps it only across a crash of the process).

@@ -206,7 +206,7 @@ Result<app::ImportResult> SqliteRepository::import_document(const app::Dataset& 
             .bind(7, std::string_view(now_iso()))
             .bind(8, std::string_view(audit.actor));
         record.step();
-        insert_audit(*m_conn, audit, office_id);
+        insert_audit(*m_conn, audit, office_id, office_id);
         m_conn->exec(
             "INSERT INTO data_generation (id, value) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET value = value + 1");
         return result;

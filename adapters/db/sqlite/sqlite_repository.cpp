@@ -632,7 +632,7 @@ Result<std::int64_t> SqliteRepository::add_user(const app::NewUser& u, const app
         s.bind(6, std::string_view(now_iso()));
         s.step();
         const std::int64_t id = sqlite3_last_insert_rowid(m_conn->handle());
-        insert_audit(*m_conn, audit, id);
+        insert_audit(*m_conn, audit, id, office_id);
         return id;
     });
 }
@@ -657,6 +657,44 @@ Result<void> SqliteRepository::backup_to(const std::string& path) {
     if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
         std::remove(tmp.c_str());
         return fail(ErrorCode::io, "Pencadangan ke '" + path + "' gagal", path);
+    }
+    return {};
+}
+
+Result<void> SqliteRepository::verify_ready_to_serve() {
+    // SQLite opens a file it may not write read-only without a word; every login would then fail.
+    if (sqlite3_db_readonly(m_conn->handle(), "main") == 1)
+        return fail(ErrorCode::io,
+                    "Basis data '" + m_path +
+                        "' hanya dapat dibaca; server perlu menulis ke berkas itu dan ke foldernya (berkas -wal "
+                        "dan -shm). Periksa izin berkas dan folder",
+                    m_path);
+    try {
+        m_conn->exec("BEGIN IMMEDIATE");
+        m_conn->exec("ROLLBACK");
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::io, "Basis data '" + m_path + "' tidak dapat ditulis: " + e.what(), m_path);
+    }
+    try {
+        Statement s(m_conn->handle(), "PRAGMA quick_check");
+        std::string first;
+        int problems = 0;
+        while (s.step()) {
+            const std::string row = s.text(0);
+            if (row == "ok") continue;
+            if (problems++ == 0) first = row;
+        }
+        if (problems)
+            return fail(ErrorCode::invalid_input,
+                        fmt::format("Basis data '{}' rusak: pemeriksaan struktur (PRAGMA quick_check) menemukan {} "
+                                    "masalah, yang pertama: {}. Pulihkan dari cadangan dengan 'kinerja restore'",
+                                    m_path, problems, first),
+                        m_path);
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::invalid_input,
+                    "Basis data '" + m_path + "' rusak: pemeriksaan struktur gagal: " + e.what() +
+                        ". Pulihkan dari cadangan dengan 'kinerja restore'",
+                    m_path);
     }
     return {};
 }
@@ -735,6 +773,17 @@ Result<void> SqliteRepository::record_login_failure(const std::string& login, co
             .bind(3, f.last_failure_at)
             .bind(4, f.locked_until);
         s.step();
+        // Anyone may fail a login with any name: the table keeps what still matters (a lock not yet
+        // over, failures of the last day) and at most app::k_login_failures_kept rows, the oldest going.
+        Statement stale(m_conn->handle(),
+                        "DELETE FROM login_failure WHERE locked_until < ?1 AND last_failure_at < ?1 - 86400");
+        stale.bind(1, f.last_failure_at);
+        stale.step();
+        Statement over(m_conn->handle(), R"(
+            DELETE FROM login_failure WHERE id IN
+              (SELECT id FROM login_failure ORDER BY last_failure_at DESC, id DESC LIMIT -1 OFFSET ?))");
+        over.bind(1, std::int64_t{app::k_login_failures_kept});
+        over.step();
         return {};
     });
 }
@@ -918,7 +967,7 @@ Result<std::vector<app::SheetRowRecord>> SqliteRepository::month_rows(std::int64
         Statement s(m_conn->handle(), R"(
             SELECT i.id, o.name, i.statement, coalesce(i.unit, ''), coalesce(t.target_text, ''), i.owner_unit_id,
                    coalesce(u.name, ''), a.id, coalesce(a.value_text, ''), coalesce(a.note, ''), coalesce(a.author, ''),
-                   coalesce(a.recorded_at, ''), coalesce(a.version, 0)
+                   coalesce(a.recorded_at, ''), coalesce(a.version, 0), coalesce(a.correction, '')
             FROM indicator i JOIN objective o ON o.id = i.objective_id
             JOIN indicator_target t ON t.indicator_id = i.id AND t.year = ?2 AND t.kind = 'year'
             LEFT JOIN unit u ON u.id = i.owner_unit_id
@@ -940,6 +989,7 @@ Result<std::vector<app::SheetRowRecord>> SqliteRepository::month_rows(std::int64
             r.author = s.text(10);
             r.recorded_at = s.text(11);
             r.version = s.integer(12);
+            r.correction = s.text(13);
             if (r.actual_id) by_actual[*r.actual_id] = rows.size();
             rows.push_back(std::move(r));
         }
@@ -952,8 +1002,9 @@ Result<std::vector<app::SheetRowRecord>> SqliteRepository::month_rows(std::int64
         while (e.step()) {
             auto it = by_actual.find(e.integer(1));
             if (it == by_actual.end()) continue;
-            rows[it->second].evidence.push_back({e.integer(0), office_id, e.integer(1), e.integer(4), e.text(2),
-                                                 e.text(3), e.text(5), e.text(6), e.text(7)});
+            auto& row = rows[it->second];
+            row.evidence.push_back({e.integer(0), office_id, e.integer(1), e.integer(4), e.text(2), e.text(3),
+                                    e.text(5), e.text(6), e.text(7), row.owner_unit_id});
         }
         return rows;
     });
@@ -972,6 +1023,13 @@ Result<std::vector<app::StatusRecord>> SqliteRepository::month_statuses(std::int
         return out;
     });
 }
+
+namespace {
+// The reason a value was entered as a correction of a locked month; NULL for an ordinary entry.
+Statement& bind_correction(Statement& s, int index, const std::string& action, const std::string& reason) {
+    return action == "correction" ? s.bind(index, std::string_view(reason)) : s.bind_null(index);
+}
+} // namespace
 
 Result<int> SqliteRepository::write_actuals(std::int64_t office_id, int year, int month,
                                             const std::vector<app::ActualWrite>& writes, const std::string& author,
@@ -1006,21 +1064,24 @@ Result<int> SqliteRepository::write_actuals(std::int64_t office_id, int year, in
                          ", \"version\": " + std::to_string(version) + "}";
                 Statement u(m_conn->handle(), R"(
                     UPDATE actual SET value_text = ?, value = ?, note = ?, author = ?, recorded_at = ?, version = version + 1,
-                           source = 'web', line = NULL, reported_achievement = NULL WHERE id = ?)");
+                           source = 'web', line = NULL, reported_achievement = NULL, correction = ? WHERE id = ?)");
                 u.bind(1, std::string_view(w.value_text))
                     .bind(2, std::string_view(w.value_canonical))
                     .bind(3, std::string_view(w.note));
-                u.bind(4, std::string_view(author)).bind(5, std::string_view(at)).bind(6, id);
+                u.bind(4, std::string_view(author)).bind(5, std::string_view(at));
+                bind_correction(u, 6, action, reason).bind(7, id);
                 u.step();
             } else {
                 Statement ins(m_conn->handle(), R"(
-                    INSERT INTO actual (indicator_id, year, month, value_text, value, note, author, recorded_at, source, version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'web', 1))");
+                    INSERT INTO actual (indicator_id, year, month, value_text, value, note, author, recorded_at, source, version,
+                                        correction)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'web', 1, ?))");
                 ins.bind(1, w.indicator_id).bind(2, std::int64_t{year}).bind(3, std::int64_t{month});
                 ins.bind(4, std::string_view(w.value_text))
                     .bind(5, std::string_view(w.value_canonical))
                     .bind(6, std::string_view(w.note));
                 ins.bind(7, std::string_view(author)).bind(8, std::string_view(at));
+                bind_correction(ins, 9, action, reason);
                 ins.step();
                 id = sqlite3_last_insert_rowid(m_conn->handle());
             }
@@ -1087,8 +1148,23 @@ Result<void> SqliteRepository::write_status(const app::StatusWrite& w, const std
     });
 }
 
-Result<std::int64_t> SqliteRepository::add_evidence(const app::EvidenceRecord& e) {
+namespace {
+std::int64_t evidence_bytes_of(Connection& c, std::int64_t office_id) {
+    Statement s(c.handle(), "SELECT coalesce(sum(size), 0) FROM evidence WHERE office_id = ?");
+    s.bind(1, office_id);
+    return s.step() ? s.integer(0) : 0;
+}
+} // namespace
+
+Result<std::int64_t> SqliteRepository::evidence_bytes(std::int64_t office_id) {
+    return guarded([&]() -> Result<std::int64_t> { return evidence_bytes_of(*m_conn, office_id); });
+}
+
+Result<std::int64_t> SqliteRepository::add_evidence(const app::EvidenceRecord& e, std::int64_t office_quota_bytes) {
     return in_transaction(*m_conn, [&]() -> Result<std::int64_t> {
+        // In the transaction, so that two uploads at once cannot both pass the quota.
+        if (evidence_bytes_of(*m_conn, e.office_id) + e.size > office_quota_bytes)
+            return fail(ErrorCode::too_large, "Kuota bukti satker penuh", "kuota");
         Statement s(m_conn->handle(), R"(
             INSERT INTO evidence (actual_id, filename, sha256, size, mime, uploaded_by, uploaded_at, office_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?))");
@@ -1146,14 +1222,15 @@ Result<std::optional<app::ImportDraft>> SqliteRepository::load_import_draft(std:
 Result<std::optional<app::EvidenceRecord>> SqliteRepository::find_evidence(std::int64_t id) {
     return guarded([&]() -> Result<std::optional<app::EvidenceRecord>> {
         Statement s(m_conn->handle(), R"(
-            SELECT e.id, o.office_id, e.actual_id, e.size, e.filename, e.sha256, e.mime, e.uploaded_by, e.uploaded_at
+            SELECT e.id, o.office_id, e.actual_id, e.size, e.filename, e.sha256, e.mime, e.uploaded_by, e.uploaded_at,
+                   i.owner_unit_id
             FROM evidence e JOIN actual a ON a.id = e.actual_id JOIN indicator i ON i.id = a.indicator_id
             JOIN objective o ON o.id = i.objective_id WHERE e.id = ?)");
         s.bind(1, id);
         if (!s.step()) return std::optional<app::EvidenceRecord>{};
         return std::optional<app::EvidenceRecord>(app::EvidenceRecord{s.integer(0), s.integer(1), s.integer(2),
                                                                       s.integer(3), s.text(4), s.text(5), s.text(6),
-                                                                      s.text(7), s.text(8)});
+                                                                      s.text(7), s.text(8), s.opt_integer(9)});
     });
 }
 
@@ -1256,7 +1333,7 @@ Result<std::vector<app::BudgetMonthRecord>> SqliteRepository::budget_month(std::
         Statement s(m_conn->handle(), R"(
             SELECT b.id, coalesce(b.code, ''), b.name, b.ceiling_text, b.ceiling, coalesce(b.source, ''),
                    (SELECT coalesce(sum(p.amount), 0) FROM budget_spending p WHERE p.budget_line_id = b.id AND p.month <> ?3),
-                   coalesce(m.amount_text, ''), coalesce(m.version, 0)
+                   coalesce(m.amount_text, ''), coalesce(m.version, 0), coalesce(m.correction, '')
             FROM budget_line b LEFT JOIN budget_spending m ON m.budget_line_id = b.id AND m.month = ?3
             WHERE b.office_id = ?1 AND b.year = ?2 ORDER BY b.id)");
         s.bind(1, office_id).bind(2, std::int64_t{year}).bind(3, std::int64_t{month});
@@ -1271,6 +1348,7 @@ Result<std::vector<app::BudgetMonthRecord>> SqliteRepository::budget_month(std::
             r.spent_other_months = Rupiah{s.integer(6)};
             r.amount_text = s.text(7);
             r.version = s.integer(8);
+            r.correction = s.text(9);
             out.push_back(std::move(r));
         }
         return out;
@@ -1305,19 +1383,23 @@ Result<int> SqliteRepository::write_spending(std::int64_t office_id, int year, i
                 id = cur.integer(0);
                 before = "{\"amount\": " + json_str(cur.text(2)) + ", \"version\": " + std::to_string(version) + "}";
                 Statement u(m_conn->handle(), R"(
-                    UPDATE budget_spending SET amount_text = ?, amount = ?, author = ?, recorded_at = ?, version = version + 1 WHERE id = ?)");
+                    UPDATE budget_spending SET amount_text = ?, amount = ?, author = ?, recorded_at = ?, version = version + 1,
+                           correction = ? WHERE id = ?)");
                 u.bind(1, std::string_view(w.amount_text)).bind(2, w.amount.value).bind(3, std::string_view(author));
-                u.bind(4, std::string_view(at)).bind(5, id);
+                u.bind(4, std::string_view(at));
+                bind_correction(u, 5, action, reason).bind(6, id);
                 u.step();
             } else {
                 Statement ins(m_conn->handle(), R"(
-                    INSERT INTO budget_spending (budget_line_id, month, amount_text, amount, author, recorded_at, version)
-                    VALUES (?, ?, ?, ?, ?, ?, 1))");
+                    INSERT INTO budget_spending (budget_line_id, month, amount_text, amount, author, recorded_at, version,
+                                                 correction)
+                    VALUES (?, ?, ?, ?, ?, ?, 1, ?))");
                 ins.bind(1, w.line_id)
                     .bind(2, std::int64_t{month})
                     .bind(3, std::string_view(w.amount_text))
                     .bind(4, w.amount.value);
                 ins.bind(5, std::string_view(author)).bind(6, std::string_view(at));
+                bind_correction(ins, 7, action, reason);
                 ins.step();
                 id = sqlite3_last_insert_rowid(m_conn->handle());
             }

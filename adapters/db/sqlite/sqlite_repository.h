@@ -29,6 +29,7 @@ public:
     Result<app::ImportResult> import_document(const app::Dataset& rows, const app::ImportedDocument& doc,
                                               const app::AuditRecord& audit) override; // sqlite_import.cpp
     Result<void> backup_to(const std::string& path) override;
+    Result<void> verify_ready_to_serve() override;
     Result<std::vector<OfficeNode>> office_tree() override;
     Result<std::map<std::int64_t, OfficeYear>> load_all_offices_year(int year) override;
     Result<std::vector<app::SheetRowRecord>> month_rows(std::int64_t office_id, int year, int month) override;
@@ -37,7 +38,8 @@ public:
                               const std::string& author, const std::string& at, const std::string& action,
                               const std::string& reason) override;
     Result<void> write_status(const app::StatusWrite& w, const std::string& author, const std::string& at) override;
-    Result<std::int64_t> add_evidence(const app::EvidenceRecord& e) override;
+    Result<std::int64_t> add_evidence(const app::EvidenceRecord& e, std::int64_t office_quota_bytes) override;
+    Result<std::int64_t> evidence_bytes(std::int64_t office_id) override;
     Result<std::optional<app::EvidenceRecord>> find_evidence(std::int64_t id) override;
     Result<std::int64_t> save_import_draft(const app::ImportDraft& d) override;
     Result<std::optional<app::ImportDraft>> load_import_draft(std::int64_t id) override;

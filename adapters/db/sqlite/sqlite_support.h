@@ -47,10 +47,11 @@ template <typename F> auto in_transaction(Connection& c, F&& body) -> decltype(b
     }
 }
 
-inline void insert_audit(Connection& c, const app::AuditRecord& a, std::optional<std::int64_t> entity_id) {
-    Statement s(
-        c.handle(),
-        "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, NULL, ?)");
+// `office_id`: the office whose audit log shows the entry (none for database-wide events).
+inline void insert_audit(Connection& c, const app::AuditRecord& a, std::optional<std::int64_t> entity_id,
+                         std::optional<std::int64_t> office_id = std::nullopt) {
+    Statement s(c.handle(), "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, office_id) "
+                            "VALUES (?, ?, ?, ?, ?, NULL, ?, ?)");
     s.bind(1, std::string_view(now_iso())).bind(2, std::string_view(a.actor)).bind(3, std::string_view(a.action));
     s.bind(4, std::string_view(a.entity));
     if (entity_id)
@@ -58,6 +59,10 @@ inline void insert_audit(Connection& c, const app::AuditRecord& a, std::optional
     else
         s.bind_null(5);
     s.bind(6, std::string_view(a.after));
+    if (office_id)
+        s.bind(7, *office_id);
+    else
+        s.bind_null(7);
     s.step();
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "adapters/import/source_text.h"
+#include "core/utf8.h" // utf8_sequence, is_valid_utf8, append_utf8
 
 namespace kinerja::import::read {
 
@@ -21,12 +22,6 @@ tl::unexpected<Error> limit_exceeded(std::string_view name, std::string_view wha
                                      std::string_view unit, std::string_view where = {});
 // Something wrong with the file itself (corrupt, not a document): ErrorCode::invalid_input.
 tl::unexpected<Error> invalid(std::string_view name, std::string message, std::string_view where = {});
-
-// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 when the bytes there are not valid
-// UTF-8 (overlong forms, surrogates and code points over U+10FFFF are invalid too).
-std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t* cp = nullptr);
-bool is_valid_utf8(std::string_view s);
-void append_utf8(std::string& out, char32_t cp);
 
 // Collects the lines of one file and stops at the limits. Whatever a reader hands in, a line that
 // comes out is valid UTF-8 (an invalid byte becomes U+FFFD) and holds no '\n' or '\r' (they become
