@@ -77,6 +77,11 @@ Response too_large(std::size_t limit) {
     return plain(413, "Berkas atau isian terlalu besar (batas " + size_text(limit) + ")\n");
 }
 
+Response still_running() {
+    return plain(429, "Permintaan Anda yang sebelumnya masih diproses; tunggu sampai selesai, lalu coba lagi\n")
+        .header("Retry-After", "5");
+}
+
 Response busy() {
     // Retry-After: the browser or script may come back on its own; five seconds is about one slow import step.
     return plain(503, "Server sedang sibuk; coba lagi sebentar lagi\n").header("Retry-After", "5");
@@ -126,9 +131,25 @@ struct Lane {
     void leave() { in_flight.fetch_sub(1); }
     bool full() const { return in_flight.load() >= threads + max_queued; }
 
+    // A client's key while it has a request queued or running here (RoutePlan::one_at_a_time).
+    bool claim(const std::string& key) {
+        std::lock_guard lock(keys_mutex);
+        return keys.insert(key).second;
+    }
+    bool claimed(const std::string& key) {
+        std::lock_guard lock(keys_mutex);
+        return keys.count(key) > 0;
+    }
+    void release(const std::string& key) {
+        std::lock_guard lock(keys_mutex);
+        keys.erase(key);
+    }
+
     std::string name;
     std::size_t threads, max_queued;
     std::atomic<std::size_t> in_flight{0}; // waiting or running
+    std::mutex keys_mutex;
+    std::set<std::string> keys;
     asio::thread_pool pool;
 };
 
@@ -244,10 +265,12 @@ private:
         }
         m_lane = &m_ctx.lane(plan.lane);
         m_max_body = plan.max_body;
+        m_key = plan.one_at_a_time;
         if (const auto length = m_parser->content_length(); length && *length > m_max_body)
             return refuse(too_large(m_max_body));
         // Refused now rather than after an upload the lane could not take anyway.
         if (!m_parser->is_done() && m_lane->full()) return refuse(busy());
+        if (!m_parser->is_done() && !m_key.empty() && m_lane->claimed(m_key)) return refuse(still_running());
         m_parser->body_limit(m_max_body);
         m_form = is_urlencoded(h);
         m_ampersands = 0;
@@ -286,23 +309,29 @@ private:
         const unsigned version = req.version();
         const bool head = req.method() == bhttp::verb::head;
         Lane& lane = *m_lane;
-        if (!lane.enter()) return write(to_beast(busy(), version, keep_alive, head));
-        asio::post(
-            lane.pool, [self = shared_from_this(), &lane, req = std::move(req), keep_alive, version, head]() mutable {
-                Request request = to_request(req.base(), std::move(req.body()), self->m_remote);
-                Response resp;
-                try {
-                    resp = self->m_ctx.handler(request);
-                } catch (const std::exception& e) {
-                    std::cerr << "kinerja: 500 " << request.method << " " << request.path << ": " << e.what() << "\n";
-                    resp = plain(500, "Terjadi kesalahan pada server\n");
-                }
-                lane.leave();
-                asio::post(self->m_stream.get_executor(),
-                           [self, resp = std::move(resp), keep_alive, version, head]() mutable {
-                               self->write(to_beast(std::move(resp), version, keep_alive, head));
-                           });
-            });
+        std::string key = std::move(m_key);
+        if (!key.empty() && !lane.claim(key)) return write(to_beast(still_running(), version, keep_alive, head));
+        if (!lane.enter()) {
+            if (!key.empty()) lane.release(key);
+            return write(to_beast(busy(), version, keep_alive, head));
+        }
+        asio::post(lane.pool, [self = shared_from_this(), &lane, key = std::move(key), req = std::move(req), keep_alive,
+                               version, head]() mutable {
+            Request request = to_request(req.base(), std::move(req.body()), self->m_remote);
+            Response resp;
+            try {
+                resp = self->m_ctx.handler(request);
+            } catch (const std::exception& e) {
+                std::cerr << "kinerja: 500 " << request.method << " " << request.path << ": " << e.what() << "\n";
+                resp = plain(500, "Terjadi kesalahan pada server\n");
+            }
+            lane.leave();
+            if (!key.empty()) lane.release(key);
+            asio::post(self->m_stream.get_executor(),
+                       [self, resp = std::move(resp), keep_alive, version, head]() mutable {
+                           self->write(to_beast(std::move(resp), version, keep_alive, head));
+                       });
+        });
     }
 
     // An answer to a request we will not read to its end: then the connection closes.
@@ -381,6 +410,7 @@ private:
     Context& m_ctx;
     std::string m_remote;
     Lane* m_lane = nullptr;
+    std::string m_key; // RoutePlan::one_at_a_time of the request being read
     std::size_t m_max_body = 0;
     bool m_form = false;
     std::size_t m_ampersands = 0, m_scanned = 0;

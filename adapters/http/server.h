@@ -24,6 +24,9 @@ struct LaneOptions {
 struct RoutePlan {
     std::string lane = "pages";
     std::size_t max_body = 12u << 20; // a larger body is answered 413 before the handler runs
+    // When set (a session's credential, say), a request whose key already has one queued or running on the
+    // lane is answered 429 at once: one client cannot fill a lane's queue with its own work.
+    std::string one_at_a_time;
 };
 
 // Called on the I/O thread once the request head has arrived (body empty in the Request): where the request

@@ -23,8 +23,13 @@ struct ReadLimits {
     std::size_t max_zip_entries = 10'000;
     std::size_t max_zip_total_bytes = 200u << 20; // all members read from one package together
     int max_xml_depth = 256;
+    // Elements and attributes of one XML part, counted before it is parsed: pugixml keeps ~64 bytes per
+    // node, so a small zip of 99 MB of tiny elements would take over 1 GB. A 50-page LKj has ~150.000, a
+    // sheet of 100.000 rows × 5 cells ~2.500.000 (the web import allows fewer).
+    std::size_t max_xml_nodes = 4'000'000;
     std::size_t max_cells = 2'000'000; // XLSX cells over all sheets
     int pdf_timeout_seconds = 60;
+    std::size_t max_pdf_pages = 2000; // read up to one page more, to say that there are more
     std::size_t pdf_memory_bytes = 1024u << 20;
 };
 

@@ -391,9 +391,18 @@ int refusal_status(const Error& e) {
 
 // Reads and understands the draft's bytes as the CLI reads a file; the error message names the file.
 Result<import::Understood> understand_bytes(const std::string& name, const std::string& bytes, const std::string& type,
-                                            std::size_t max_bytes) {
+                                            const ImportSettings& settings) {
+    // A server reads documents from anyone with a planner's login, two at a time: tighter limits than
+    // the command line's, so that two hostile files together stay within a few hundred MB and a minute.
     import::ReadLimits limits;
-    limits.max_file_bytes = max_bytes;
+    limits.max_file_bytes = settings.max_bytes;
+    limits.max_zip_entry_bytes = 32u << 20;
+    limits.max_zip_total_bytes = 64u << 20;
+    limits.max_text_bytes = 32u << 20;
+    limits.max_xml_nodes = 1'000'000;
+    limits.max_pdf_pages = 500;
+    limits.pdf_timeout_seconds = settings.pdf_seconds;
+    limits.pdf_memory_bytes = 512u << 20;
     auto source = import::read_source_bytes(name, bytes, limits);
     if (!source) return tl::unexpected(source.error());
     auto doc = import::understand(*source, type);
@@ -438,7 +447,7 @@ ImportView upload(app::Repository& repo, const Page& pg, const std::optional<std
                                   " MB; pecah dokumennya atau simpan tanpa gambar lalu unggah lagi",
                               type);
     const std::string bytes(file->data);
-    auto doc = understand_bytes(name, bytes, type, pg.settings.max_bytes);
+    auto doc = understand_bytes(name, bytes, type, pg.settings);
     if (!doc) return pg.upload_form(refusal_status(doc.error()), shown_message(doc.error()), type);
     auto findings = findings_of(*doc, pg.office);
     if (!findings) return pg.upload_form(refusal_status(findings.error()), shown_message(findings.error()), type);
@@ -482,7 +491,7 @@ ImportView recheck_or_store(app::Repository& repo, const Page& pg, const http::R
                                   "' sudah lebih dari sehari dan tidak berlaku lagi; tidak ada yang disimpan. "
                                   "Unggah dokumennya lagi",
                               type);
-    auto doc = understand_bytes((*draft)->file_name, (*draft)->bytes, type, pg.settings.max_bytes);
+    auto doc = understand_bytes((*draft)->file_name, (*draft)->bytes, type, pg.settings);
     if (!doc) return pg.upload_form(refusal_status(doc.error()), shown_message(doc.error()), type);
     DrawnFields drawn;
     add_sections(drawn, doc->seed);

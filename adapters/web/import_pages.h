@@ -21,6 +21,7 @@ struct ImportSettings {
     std::string dev_assets;
     std::int64_t now = 0; // unix seconds
     std::size_t max_bytes = 10u << 20;
+    int pdf_seconds = 30; // how long pdftotext may read one uploaded PDF
 };
 
 // What the page layout needs: a page body, or a redirect (after storing).

@@ -338,7 +338,8 @@ struct WebApp::Impl {
                 impl.importing.erase(user);
             }
         } release{*this, a.user_id, r.method == "POST"};
-        auto v = import_step(repo(), a, code, r, parts, {opt.dev_assets, now(), opt.max_import_bytes});
+        auto v = import_step(repo(), a, code, r, parts,
+                             {opt.dev_assets, now(), opt.max_import_bytes, opt.import_pdf_seconds});
         return v.redirect.empty() ? page(v.title, v.html, &a, v.status) : redirect(v.redirect);
     }
     static list month_options(int month) {
@@ -401,7 +402,11 @@ Response WebApp::Impl::login_submit(const Request& r) {
     if (cookie_token.empty() || !platform::constant_time_equal(cookie_token, field("csrf")))
         return login_form(r, "Formulir kedaluwarsa; silakan coba lagi", field("login"), 403);
     auto result = app::login(repo(), opt.auth, field("login"), field("password"), "browser", now());
-    if (!result) return login_form(r, shown_message(result.error()), field("login"), status_of(result.error()));
+    if (!result) {
+        // The name typed is given back to correct, unless it was too long to be anyone's.
+        const std::string typed = field("login").size() <= app::k_max_login_bytes ? field("login") : std::string();
+        return login_form(r, shown_message(result.error()), typed, status_of(result.error()));
+    }
     Response resp = redirect("/");
     resp.header("Set-Cookie", cookie(session_cookie, result->token, opt.auth.absolute_seconds));
     resp.header("Set-Cookie", cookie(login_csrf_cookie, "", 0));
@@ -1810,13 +1815,18 @@ std::vector<http::LaneOptions> WebApp::lanes() {
 http::RoutePlan WebApp::plan(const Request& head) const {
     const std::string& p = head.path;
     const bool post = head.method == "POST";
-    if (p == "/healthz") return {"health", k_small_body};
-    if (post && (p == "/masuk" || p == "/api/v1/login")) return {"login", k_small_body};
-    if (!has_credentials(head)) return {"pages", k_small_body};
-    if (!post) return {"pages", k_small_body};
-    if (p.rfind("/kantor/", 0) == 0 && p.ends_with("/impor")) return {"import", k_upload_body};
-    if (p.rfind("/kantor/", 0) == 0 && p.ends_with("/bukti")) return {"pages", k_upload_body};
-    return {"pages", k_form_body};
+    if (p == "/healthz") return {"health", k_small_body, {}};
+    if (post && (p == "/masuk" || p == "/api/v1/login")) return {"login", k_small_body, {}};
+    if (!has_credentials(head)) return {"pages", k_small_body, {}};
+    if (!post) return {"pages", k_small_body, {}};
+    if (p.rfind("/kantor/", 0) == 0 && p.ends_with("/impor")) {
+        // One import at a time per session, refused before its upload is even read: a user cannot fill the
+        // import lane's queue for everyone else (the handler keeps one per user across sessions too).
+        const std::string auth = head.header("authorization");
+        return {"import", k_upload_body, auth.empty() ? "sesi:" + head.cookie(session_cookie) : "token:" + auth};
+    }
+    if (p.rfind("/kantor/", 0) == 0 && p.ends_with("/bukti")) return {"pages", k_upload_body, {}};
+    return {"pages", k_form_body, {}};
 }
 
 WebApp::WebApp(RepositoryFactory factory, WebOptions options) : m_impl(std::make_unique<Impl>()) {

@@ -25,6 +25,7 @@ struct WebOptions {
     app::EvidenceLimits evidence;      // size of one file, quota of an office
     // Documents uploaded for import; under the server's body limit, so the page can say why.
     std::size_t max_import_bytes = 10u << 20;
+    int import_pdf_seconds = 30; // how long reading one uploaded PDF may take
 };
 
 class WebApp {

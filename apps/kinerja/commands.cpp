@@ -227,6 +227,7 @@ int serve(const ServeOptions& o) {
     wo.dev_assets = o.dev_assets;
     wo.behind_tls = o.behind_tls;
     wo.evidence.office_quota_bytes = o.evidence_quota_mb << 20;
+    wo.import_pdf_seconds = o.import_pdf_seconds;
     // Evidence files live beside the database, under their content hash.
     wo.evidence_dir = files::EvidenceStore::evidence_dir_for(o.db);
     // A killed upload leaves its temporary file behind; one a live writer (another server) holds is kept.

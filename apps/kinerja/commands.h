@@ -17,6 +17,7 @@ struct ServeOptions {
     long idle_timeout = 30 * 60, absolute_timeout = 12 * 3600;
     bool behind_tls = false;               // Secure cookies and HSTS
     std::int64_t evidence_quota_mb = 5120; // per office
+    int import_pdf_seconds = 30;           // reading one uploaded PDF
 };
 int serve(const ServeOptions& options);
 int measure(const std::string& db, const std::string& satker, int year, const std::string& rounding,

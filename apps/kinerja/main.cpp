@@ -32,6 +32,10 @@ int main(int argc, char** argv) {
         ->add_option("--evidence-quota-mb", serve_options.evidence_quota_mb,
                      "Kuota berkas bukti per satker dalam MB (bawaan 5120)")
         ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 30));
+    serve
+        ->add_option("--import-pdf-seconds", serve_options.import_pdf_seconds,
+                     "Batas waktu membaca satu PDF yang diunggah untuk diimpor, dalam detik (bawaan 30)")
+        ->check(CLI::Range(1, 600));
 
     auto* demo = app.add_subcommand("demo", "Membuat basis data berisi data demo dari dokumen contoh");
     demo->add_option("--db", db, "Berkas basis data yang dibuat")->required();

@@ -301,9 +301,55 @@ TEST(HttpServerLanes, AFullQueueIsAnswered503WithRetryAfterWithoutRunningTheHand
     EXPECT_EQ(imports.load(), 3);
 }
 
+TEST(HttpServerLanes, OneClientHasOneRequestAtATimeOnALaneWhenThePlanSaysSo) {
+    Gate gate;
+    std::atomic<int> imports{0};
+    http::ServerOptions o = laned();
+    o.planner = [](const http::Request& r) {
+        http::RoutePlan p;
+        if (r.path == "/impor") {
+            p.lane = "import";
+            p.one_at_a_time = r.header("x-client"); // the web application keys it on the session
+        }
+        return p;
+    };
+    TestServer server(o, [&](const http::Request& r) {
+        if (r.path == "/impor") {
+            ++imports;
+            gate.wait();
+        }
+        return text("ok");
+    });
+    OpenOnExit release{gate};
+    auto import_as = [](const std::string& client, const std::string& body) {
+        return "POST /impor HTTP/1.1\r\nHost: t\r\nX-Client: " + client +
+               "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+    };
+    Client first(server.port()), again(server.port()), other(server.port());
+    ASSERT_TRUE(first.send(import_as("budi", "1")));
+    ASSERT_TRUE(gate.holds(1));
+    ASSERT_TRUE(again.send(import_as("budi", "2")));
+    const auto r = again.read(3s);
+    ASSERT_TRUE(r) << "the client's second request should be answered at once";
+    EXPECT_EQ(r->status, 429);
+    EXPECT_NE(r->body.find("masih diproses"), std::string::npos) << r->body;
+    // Another client is not held up by it, and the first client may go on once its request is done.
+    ASSERT_TRUE(other.send(import_as("sari", "3")));
+    ASSERT_TRUE(gate.holds(2));
+    gate.open();
+    EXPECT_EQ(first.read()->status, 200);
+    EXPECT_EQ(other.read()->status, 200);
+    Client later(server.port());
+    ASSERT_TRUE(later.send(import_as("budi", "4")));
+    const auto done = later.read(3s);
+    ASSERT_TRUE(done);
+    EXPECT_EQ(done->status, 200);
+    EXPECT_EQ(imports.load(), 3);
+}
+
 TEST(HttpServerLanes, AnUnknownLaneRunsOnPagesAndBadLanesAreRefusedAtConstruction) {
     http::ServerOptions o;
-    o.planner = [](const http::Request&) { return http::RoutePlan{"no-such-lane", 1024}; };
+    o.planner = [](const http::Request&) { return http::RoutePlan{"no-such-lane", 1024, {}}; };
     TestServer server(o, [](const http::Request&) { return text("ok"); });
     Client c(server.port());
     ASSERT_TRUE(c.send(get("/")));

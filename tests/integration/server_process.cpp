@@ -167,6 +167,30 @@ HttpResult Browser::post_form(const std::string& target, const std::map<std::str
     return r;
 }
 
+std::string multipart_body(const std::string& boundary, const std::map<std::string, std::string>& fields,
+                           const std::string& file_field, const std::string& filename, const std::string& data) {
+    std::string body;
+    for (const auto& [k, v] : fields)
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n";
+    if (!file_field.empty())
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file_field + "\"; filename=\"" +
+                filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + data + "\r\n";
+    return body + "--" + boundary + "--\r\n";
+}
+
+HttpResult Browser::post_multipart(const std::string& target, const std::map<std::string, std::string>& fields,
+                                   const std::string& file_field, const std::string& filename,
+                                   const std::string& data) {
+    const std::string boundary = "kinerjaUjiBatas7d1f";
+    auto with_token = fields;
+    with_token["csrf"] = m_csrf;
+    auto r =
+        m_server.request("POST", target, multipart_body(boundary, with_token, file_field, filename, data),
+                         {{"Cookie", cookie_header()}, {"Content-Type", "multipart/form-data; boundary=" + boundary}});
+    remember(r);
+    return r;
+}
+
 bool Browser::login(const std::string& login, const std::string& password) {
     get("/masuk");
     const auto r = post_form("/masuk", {{"csrf", m_csrf}, {"login", login}, {"password", password}});

@@ -37,6 +37,10 @@ public:
     explicit Browser(const ServerProcess& s) : m_server(s) {}
     HttpResult get(const std::string& target);
     HttpResult post_form(const std::string& target, const std::map<std::string, std::string>& fields);
+    // A multipart form with the session's CSRF token added, and one file part `file_field` (if named).
+    HttpResult post_multipart(const std::string& target, const std::map<std::string, std::string>& fields,
+                              const std::string& file_field = {}, const std::string& filename = {},
+                              const std::string& data = {});
     bool login(const std::string& login, const std::string& password = "kinerja-demo");
     // The CSRF token of the session, read from the last page.
     std::string csrf() const { return m_csrf; }
@@ -50,5 +54,9 @@ private:
 };
 
 std::string form_encode(const std::map<std::string, std::string>& fields);
+// A multipart/form-data body: the text fields, then a file part `file_field` when it is named.
+std::string multipart_body(const std::string& boundary, const std::map<std::string, std::string>& fields,
+                           const std::string& file_field = {}, const std::string& filename = {},
+                           const std::string& data = {});
 
 } // namespace kinerja::test

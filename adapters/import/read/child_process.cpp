@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -109,6 +110,7 @@ ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& l
     const rlim_t memory = static_cast<rlim_t>(limits.memory_bytes);
     const rlim_t cpu = static_cast<rlim_t>(limits.timeout_seconds > 0 ? limits.timeout_seconds : 1);
 
+    const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) {
         result.error = errno;
@@ -122,6 +124,9 @@ ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& l
         struct sigaction dfl {};
         dfl.sa_handler = SIG_DFL;
         ::sigaction(SIGPIPE, &dfl, nullptr);
+        // A server that is stopped or killed takes its readers with it: no pdftotext runs on alone.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(127);
         if (::dup2(dev_null.get(), 0) < 0 || ::dup2(out_pipe[1], 1) < 0 || ::dup2(err_pipe[1], 2) < 0) ::_exit(127);
         set_limit(RLIMIT_AS, memory, memory);
         set_limit(RLIMIT_CPU, cpu, cpu + 1); // SIGXCPU, then SIGKILL a second later

@@ -2,6 +2,7 @@
 // limits; its column alignment with spaces is kept. Diagonal text (a "DRAFT" watermark across the page)
 // is left out: its letters would fall one by one into the lines of the text under it. A page break (form feed) is an
 // empty line. A document whose text has no letter at all is a scan without a text layer, and says so.
+#include <algorithm>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -121,7 +122,9 @@ Result<SourceText> read_pdf_file(std::string_view name, const std::string& path,
     child.max_stdout = limits.max_text_bytes;
     // A path starting with '-' would be read as an option.
     const std::string file = path.starts_with('-') ? "./" + path : path;
-    ChildResult r = run_child({"pdftotext", "-layout", "-nodiag", "-enc", "UTF-8", file, "-"}, child);
+    // One page past the limit is read, so a longer document is refused rather than cut short unsaid.
+    const std::string last_page = std::to_string(limits.max_pdf_pages + 1);
+    ChildResult r = run_child({"pdftotext", "-layout", "-nodiag", "-enc", "UTF-8", "-l", last_page, file, "-"}, child);
     const std::string where(name);
 
     switch (r.end) {
@@ -159,6 +162,9 @@ Result<SourceText> read_pdf_file(std::string_view name, const std::string& path,
     if (r.exit_code != 0)
         return invalid(name, fmt::format("PDF {} rusak atau tidak dapat dibaca: {}", name, telling_line(r.err)));
 
+    // pdftotext ends every page with a form feed.
+    if (static_cast<std::size_t>(std::count(r.out.begin(), r.out.end(), '\f')) > limits.max_pdf_pages)
+        return limit_exceeded(name, "jumlah halaman", limits.max_pdf_pages, "halaman");
     auto lines = pdf_text_lines(name, r.out, limits);
     if (!lines) return tl::unexpected(lines.error());
     return SourceText{std::string(name), "pdf", std::move(*lines)};

@@ -41,9 +41,10 @@ int tree_depth(pugi::xml_node root, int stop) {
 
 } // namespace
 
-int scan_xml_depth(std::string_view xml, int stop) {
+XmlShape scan_xml(std::string_view xml, int stop, std::size_t stop_nodes) {
     int depth = 0;
     int deepest = 0;
+    std::size_t nodes = 0;
     std::size_t i = 0;
     while (i < xml.size()) {
         const void* lt = std::memchr(xml.data() + i, '<', xml.size() - i);
@@ -79,20 +80,22 @@ int scan_xml_depth(std::string_view xml, int stop) {
                     if (c == quote) quote = 0;
                 } else if (c == '"' || c == '\'') {
                     quote = c;
+                    ++nodes; // an attribute's value
                 } else if (c == '>') {
                     break;
                 }
             }
             if (j >= xml.size()) break;
+            if (++nodes > stop_nodes) return {deepest, nodes};
             if (xml[j - 1] != '/' && ++depth > deepest) {
                 deepest = depth;
-                if (deepest > stop) return deepest;
+                if (deepest > stop) return {deepest, nodes};
             }
             i = j + 1;
         }
         if (i == std::string_view::npos) break;
     }
-    return deepest;
+    return {deepest, nodes};
 }
 
 Result<XmlPart> XmlPart::parse(std::string_view file, std::string_view member, std::string data,
@@ -105,7 +108,15 @@ Result<XmlPart> XmlPart::parse(std::string_view file, std::string_view member, s
                                 member, file, limits.max_xml_depth, limits.max_xml_depth),
                     where);
     };
-    if (scan_xml_depth(data, limits.max_xml_depth) > limits.max_xml_depth) return too_deep();
+    const XmlShape shape = scan_xml(data, limits.max_xml_depth, limits.max_xml_nodes);
+    if (shape.depth > limits.max_xml_depth) return too_deep();
+    if (shape.nodes > limits.max_xml_nodes)
+        return fail(ErrorCode::too_large,
+                    fmt::format("Bagian {} dalam berkas {} terlalu besar untuk dibaca: lebih dari {} elemen dan "
+                                "atribut XML (batas {}); simpan ulang dokumennya tanpa bagian yang tidak perlu atau "
+                                "pecah menjadi beberapa berkas",
+                                member, file, grouped(limits.max_xml_nodes), grouped(limits.max_xml_nodes)),
+                    where);
 
     XmlPart part;
     part.state_ = std::make_unique<State>();

@@ -29,8 +29,17 @@ private:
     std::unique_ptr<State> state_;
 };
 
-// The greatest element nesting the bytes can produce (0 for no element); stops counting past `stop`.
-int scan_xml_depth(std::string_view xml, int stop);
+// What a part's bytes would build: the greatest element nesting (0 for no element) and the elements
+// and attributes in it. The scan stops early once the depth passes `stop_depth` or the nodes pass
+// `stop_nodes`.
+struct XmlShape {
+    int depth = 0;
+    std::size_t nodes = 0;
+};
+XmlShape scan_xml(std::string_view xml, int stop_depth, std::size_t stop_nodes);
+inline int scan_xml_depth(std::string_view xml, int stop) {
+    return scan_xml(xml, stop, static_cast<std::size_t>(-1)).depth;
+}
 
 // "w:p" -> "p": the readers match elements by local name, as producers choose their own prefixes.
 std::string_view local_name(const char* qualified);

@@ -20,6 +20,7 @@
 #include "adapters/import/read/xlsx_number_format.h"
 #include "adapters/import/read/xml_text.h"
 #include "adapters/import/source_text.h"
+#include "tests/support/hostile_pdf.h"
 #include "tests/unit/import/allocation_meter.h"
 #include "tests/unit/import/reader_fixtures.h"
 
@@ -693,6 +694,28 @@ TEST(XlsxReader, HundredThousandRows) {
     EXPECT_LT(meter.peak(), 6 * sheet);
 }
 
+TEST(DocxReader, AMillionTinyElementsAreRefusedBeforeTheirTreeIsBuilt) {
+    // Small to send, large to parse: pugixml would keep ~64 bytes for each element and attribute of
+    // these 30-byte paragraphs; the ids vary, as real ones do, so no compression-ratio check stops it.
+    std::string body;
+    body.reserve(20u << 20);
+    std::uint32_t id = 12345;
+    for (int i = 0; i < 600'000; ++i) {
+        id = id * 1103515245u + 12345u;
+        char hex[9];
+        std::snprintf(hex, sizeof hex, "%08X", id);
+        body += std::string("<w:p w:rsidR=\"") + hex + "\"/>";
+    }
+    const std::string docx = make_docx(body);
+    ReadLimits limits;
+    limits.max_xml_nodes = 1'000'000;
+    const AllocationMeter meter;
+    expect_error(read_source_bytes("bom.docx", docx, limits), ErrorCode::too_large,
+                 {"bom.docx", "word/document.xml", "1.000.000", "elemen dan atribut XML"});
+    // The part's bytes were read (and copied once); no tree of 1,2 million nodes was made.
+    EXPECT_LT(meter.peak(), 4 * body.size()) << "peak " << meter.peak();
+}
+
 TEST(XlsxReader, CellLimit) {
     ReadLimits limits;
     limits.max_cells = 1000;
@@ -823,6 +846,27 @@ TEST(PdfReader, OutputLimit) {
     const fs::path pdf = kinerja::testing::libreoffice_convert(dir / "a.txt", "pdf", ".pdf");
     ASSERT_FALSE(pdf.empty());
     expect_error(read_source_file(pdf.string(), limits), ErrorCode::too_large, {"a.pdf", "ukuran teks", "100 byte"});
+}
+
+TEST(PdfReader, PageLimit) {
+    // One page more than allowed is refused, saying so, rather than read in part.
+    ReadLimits limits;
+    limits.max_pdf_pages = 5;
+    const auto five = lines_of(read_source_bytes("lima.pdf", kinerja::testing::pdf_with_pages(5), limits));
+    ASSERT_FALSE(five.empty());
+    EXPECT_EQ(five.front(), "Halaman 1");
+    expect_error(read_source_bytes("enam.pdf", kinerja::testing::pdf_with_pages(6), limits), ErrorCode::too_large,
+                 {"enam.pdf", "jumlah halaman", "5 halaman"});
+}
+
+TEST(PdfReader, TimeLimitStopsAPdfThatNeverEnds) {
+    // A form drawing another form ten times, nine levels deep: pdftotext would run for hours.
+    ReadLimits limits;
+    limits.pdf_timeout_seconds = 2;
+    const auto started = std::chrono::steady_clock::now();
+    expect_error(read_source_bytes("lambat.pdf", kinerja::testing::pdf_that_takes_forever(), limits),
+                 ErrorCode::too_large, {"lambat.pdf", "terlalu lama", "2 detik"});
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
 }
 
 TEST(PdfReader, PageBreaksAndLetters) {
