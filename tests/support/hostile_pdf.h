@@ -51,21 +51,19 @@ inline std::string pdf_with_pages(int pages) {
 
 // One page whose content draws form X1; each form Xk draws X(k+1) `fanout` times; the last one draws text.
 inline std::string pdf_that_takes_forever(int depth = 9, int fanout = 10) {
-    std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>",
-                                        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                                        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << "
-                                        "/XObject << /X 6 0 R >> >> /Contents 4 0 R >>",
-                                        pdf_stream("", "/X Do"),
-                                        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+    std::vector<std::string> objects = {
+        "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << "
+        "/XObject << /X 6 0 R >> >> /Contents 4 0 R >>",
+        pdf_stream("", "/X Do"), "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
     for (int level = 0; level < depth; ++level) {
         const bool last = level + 1 == depth;
         const int next = static_cast<int>(objects.size()) + 2; // the form this one draws
         std::string draw;
         for (int k = 0; k < fanout; ++k)
             draw += last ? "BT /F1 9 Tf 72 700 Td (Kinerja lambat) Tj ET\n" : "/X Do\n";
-        const std::string resources =
-            last ? "/Resources << /Font << /F1 5 0 R >> >>"
-                 : "/Resources << /XObject << /X " + std::to_string(next) + " 0 R >> >>";
+        const std::string resources = last ? "/Resources << /Font << /F1 5 0 R >> >>"
+                                           : "/Resources << /XObject << /X " + std::to_string(next) + " 0 R >> >>";
         objects.push_back(pdf_stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842] " + resources, draw));
     }
     return pdf_from_objects(objects);
