@@ -1,5 +1,6 @@
 // The national roll-up from SQLite: read every office's year, measure each, average up to provinces
 // and the nation. 553 offices × 50 indicators × 12 months = 331.800 actuals; then 2× and 4× the offices.
+// Also the start-up check of `serve` on the same files.
 #include <benchmark/benchmark.h>
 #include <map>
 #include <memory>
@@ -38,6 +39,18 @@ void BM_NationalRollup(benchmark::State& state) {
     state.counters["actuals"] = static_cast<double>(offices * 600);
 }
 BENCHMARK(BM_NationalRollup)->Arg(514)->Arg(1067)->Arg(2173)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// What `serve` checks before it listens (issue 13, item 5): a write lock taken and released and
+// PRAGMA quick_check over the whole national file.
+void BM_StartupCheck(benchmark::State& state) {
+    const std::string& path = db_for(static_cast<int>(state.range(0)));
+    auto repo = sqlite::SqliteRepository::open(path, false);
+    for (auto _ : state) {
+        auto ok = (*repo)->verify_ready_to_serve();
+        if (!ok) state.SkipWithError(ok.error().message.c_str());
+    }
+}
+BENCHMARK(BM_StartupCheck)->Arg(514)->Arg(2173)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 } // namespace
 

@@ -936,7 +936,7 @@ Response WebApp::Impl::evidence_upload(const Request& r, const app::Actor& a, co
         return monthly_page(r, a, code, status, {}, {}, shown_message(id.error()), {}, {}, *year, *month);
     }
     return redirect("/kantor/" + code + "/realisasi?tahun=" + std::to_string(*year) +
-                    "&bulan=" + std::to_string(*month) + "&bukti=1");
+                    "&bulan=" + std::to_string(*month));
 }
 
 namespace {

@@ -20,10 +20,12 @@
 #include "adapters/json/seed_reader.h"
 #include "adapters/report/renderers.h"
 #include "adapters/web/web_app.h"
+#include "app/auth.h"
 #include "app/office_rollup.h"
 #include "app/reports.h"
 #include "core/checks.h"
 #include "core/measurement.h"
+#include "core/utf8.h"
 #include "platform/password.h"
 
 namespace kinerja::cli {
@@ -437,8 +439,19 @@ int user_add(const std::string& db, const std::string& login, const std::string&
         return report({ErrorCode::invalid_input, "Peran operator memerlukan --unit", "--unit"});
     if (role != "admin" && satker.empty())
         return report({ErrorCode::invalid_input, "Peran " + role + " memerlukan --satker", "--satker"});
+    // The same bounds as the login form's, so every user made here can log in there.
+    if (login.empty() || login.size() > app::k_max_login_bytes || !is_valid_utf8(login) ||
+        login.find_first_of(" \t\r\n") != std::string::npos)
+        return report(
+            {ErrorCode::invalid_input,
+             "Nama login harus teks UTF-8 tanpa spasi, 1 sampai " + std::to_string(app::k_max_login_bytes) + " byte",
+             "--login"});
     std::string password;
     std::getline(std::cin, password);
+    if (password.size() > app::k_max_password_bytes)
+        return report({ErrorCode::invalid_input,
+                       "Kata sandi terlalu panjang (maksimal " + std::to_string(app::k_max_password_bytes) + " byte)",
+                       "--password-stdin"});
     auto hash = platform::hash_password(password);
     if (!hash) return report(hash.error());
     auto repo = open_existing(db);

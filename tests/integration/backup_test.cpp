@@ -27,19 +27,6 @@ using files::EvidenceStore;
 const std::string sheet = "/kantor/kpu-kota-prabumulih/realisasi";
 const char* it_indicator = "mengembangkan sarana dan prasarana IT Pemilu/Pemilihan";
 
-std::string indicator_id(const std::string& page, const std::string& text) {
-    const auto at = page.find(text);
-    if (at == std::string::npos) return {};
-    const auto row = page.rfind("<tr id=\"ind-", at);
-    return page.substr(row + 12, page.find('"', row + 12) - row - 12);
-}
-
-std::string field_value(const std::string& page, const std::string& name) {
-    std::smatch m;
-    if (std::regex_search(page, m, std::regex("name=\"" + name + "\" value=\"([^\"]*)\""))) return m[1];
-    return {};
-}
-
 // The operator of the IT sub-unit uploading evidence for December 2024, whose actual the demo has.
 class Uploader {
 public:

@@ -372,6 +372,18 @@ TEST(UserAdd, StoresAnArgon2idHashAndRefusesMistakes) {
                         "dan Logistik\" --password-stdin",
                     "panjang-sekali\n");
     EXPECT_EQ(r.exit_code, 0) << r.err;
+    // A login that could not be typed into the login form, or that is not text, is refused (issue 13).
+    for (const std::string& bad : {std::string(101, 'a'), std::string("bud\xC3"), std::string("'budi santoso'")}) {
+        r = run_kinerja("user add --db " + db + " --login " + bad + " --role viewer --satker kpu-kota-prabumulih " +
+                            "--password-stdin",
+                        "panjang-sekali\n");
+        EXPECT_EQ(r.exit_code, 2) << bad;
+        EXPECT_NE(r.err.find("Nama login"), std::string::npos) << r.err;
+    }
+    r = run_kinerja("user add --db " + db +
+                        " --login panjang --role viewer --satker kpu-kota-prabumulih --password-stdin",
+                    std::string(1025, 'k') + "\n");
+    EXPECT_EQ(r.exit_code, 2);
 }
 
 } // namespace

@@ -125,20 +125,6 @@ struct Fixture {
     explicit Fixture(const std::string& args = {}) : server(db, args) {}
 };
 
-// The id of the indicator whose row mentions `text` on the monthly form.
-std::string indicator_id(const std::string& page, const std::string& text) {
-    const auto at = page.find(text);
-    if (at == std::string::npos) return {};
-    const auto row = page.rfind("<tr id=\"ind-", at);
-    return page.substr(row + 12, page.find('"', row + 12) - row - 12);
-}
-
-std::string evidence_link(const std::string& page, const std::string& filename) {
-    std::smatch m;
-    if (std::regex_search(page, m, std::regex("href=\"/bukti/(\\d+)\">" + filename))) return m[1];
-    return {};
-}
-
 // --- item 3: no single user can stall or bloat the server --------------------------------------------
 
 TEST(Hardening, HealthzAndOtherUsersPagesAnswerWhileTwoHostileImportsRun) {
@@ -347,7 +333,7 @@ TEST(Hardening, EvidenceNamesAreSentAsRfc6266AndPrivateAnswersAreNotCached) {
                                 name, "%PDF-1.4\n% bukti\n")
                   .status,
               303);
-    const std::string evidence = evidence_link(op.get(sheet + "?tahun=2024&bulan=12").body, "notulen rapat");
+    const std::string evidence = evidence_id(op.get(sheet + "?tahun=2024&bulan=12").body, "notulen rapat");
     ASSERT_FALSE(evidence.empty());
     const auto download = op.get("/bukti/" + evidence);
     ASSERT_EQ(download.status, 200);
@@ -398,7 +384,7 @@ TEST(Hardening, AnOperatorCannotReadAnotherSubUnitsEvidenceById) {
                                   "sk-ppk.pdf", "%PDF-1.4\n% sk\n")
                   .status,
               303);
-    const std::string evidence = evidence_link(head.get(sheet + "?tahun=2024&bulan=12").body, "sk-ppk.pdf");
+    const std::string evidence = evidence_id(head.get(sheet + "?tahun=2024&bulan=12").body, "sk-ppk.pdf");
     ASSERT_FALSE(evidence.empty());
     EXPECT_EQ(head.get("/bukti/" + evidence).status, 200);
     const auto foreign = op.get("/bukti/" + evidence);

@@ -310,6 +310,15 @@ TEST(ImportWeb, OnlyTheDrawnFieldsMayBeCorrectedAndEachCorrectionIsAudited) {
         std::string::npos)
         << audit;
     EXPECT_EQ(audit.find(target.substr(4)), std::string::npos) << audit;
+    // The import is in the office's own audit log, where its planner and head look (issue 13).
+    EXPECT_EQ(query(f.db, "SELECT count(*) FROM audit_log a JOIN office o ON o.id = a.office_id WHERE a.action = "
+                          "'import' AND o.code = '" +
+                              k_office + "'"),
+              "1");
+    const auto log = b.get("/kantor/" + k_office + "/audit?aksi=import");
+    EXPECT_EQ(log.status, 200);
+    EXPECT_NE(log.body.find("planner.okus"), std::string::npos);
+    EXPECT_NE(log.body.find("corrections"), std::string::npos);
 }
 
 TEST(ImportWeb, DraftsKeepAQuotaPerUser) {

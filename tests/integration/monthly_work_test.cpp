@@ -10,20 +10,6 @@ namespace {
 
 const std::string sheet = "/kantor/kpu-kota-prabumulih/realisasi";
 
-// The id of the indicator whose row mentions `text` on the monthly form.
-std::string indicator_id(const std::string& page, const std::string& text) {
-    const auto at = page.find(text);
-    if (at == std::string::npos) return {};
-    const auto row = page.rfind("<tr id=\"ind-", at);
-    return page.substr(row + 12, page.find('"', row + 12) - row - 12);
-}
-
-std::string field_value(const std::string& page, const std::string& name) {
-    std::smatch m;
-    if (std::regex_search(page, m, std::regex("name=\"" + name + "\" value=\"([^\"]*)\""))) return m[1];
-    return {};
-}
-
 const char* it_indicator = "mengembangkan sarana dan prasarana IT Pemilu/Pemilihan";
 
 struct Fixture {
@@ -224,16 +210,6 @@ TEST(MonthlyWork, SubmitApproveReturnAndLockFollowTheRoles) {
               std::string::npos);
 }
 
-std::string multipart(const std::string& boundary, const std::map<std::string, std::string>& fields,
-                      const std::string& filename, const std::string& data) {
-    std::string body;
-    for (const auto& [k, v] : fields)
-        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n";
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"" + filename +
-            "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + data + "\r\n--" + boundary + "--\r\n";
-    return body;
-}
-
 TEST(MonthlyWork, EvidenceIsCheckedStoredAndServedOnlyInScope) {
     Fixture f;
     Browser op(f.server);
@@ -250,7 +226,7 @@ TEST(MonthlyWork, EvidenceIsCheckedStoredAndServedOnlyInScope) {
         const std::string boundary = "xYzBoundary42";
         return f.server.request(
             "POST", "/kantor/kpu-kota-prabumulih/bukti",
-            multipart(boundary, {{"tahun", "2024"}, {"bulan", "12"}, {"indikator", id}}, filename, data),
+            multipart_body(boundary, {{"tahun", "2024"}, {"bulan", "12"}, {"indikator", id}}, "berkas", filename, data),
             {{"Authorization", "Bearer " + session}, {"Content-Type", "multipart/form-data; boundary=" + boundary}});
     };
     EXPECT_EQ(upload("notulen.exe", "MZ....").status, 422);

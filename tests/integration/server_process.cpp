@@ -167,6 +167,27 @@ HttpResult Browser::post_form(const std::string& target, const std::map<std::str
     return r;
 }
 
+std::string indicator_id(const std::string& page, const std::string& text) {
+    const auto at = page.find(text);
+    if (at == std::string::npos) return {};
+    const auto row = page.rfind("<tr id=\"ind-", at);
+    if (row == std::string::npos) return {};
+    return page.substr(row + 12, page.find('"', row + 12) - row - 12);
+}
+
+std::string field_value(const std::string& page, const std::string& name) {
+    std::smatch m;
+    if (std::regex_search(page, m, std::regex("name=\"" + name + "\" value=\"([^\"]*)\""))) return m[1];
+    return {};
+}
+
+std::string evidence_id(const std::string& page, const std::string& filename) {
+    const auto at = page.find("\">" + filename);
+    if (at == std::string::npos) return {};
+    const auto href = page.rfind("href=\"/bukti/", at);
+    return href == std::string::npos ? std::string() : page.substr(href + 13, at - href - 13);
+}
+
 std::string multipart_body(const std::string& boundary, const std::map<std::string, std::string>& fields,
                            const std::string& file_field, const std::string& filename, const std::string& data) {
     std::string body;

@@ -54,6 +54,13 @@ private:
 };
 
 std::string form_encode(const std::map<std::string, std::string>& fields);
+
+// Reading pages as a user's eyes would: the id of the indicator whose row on the monthly form mentions
+// `text`; the value of the form field `name`; the id of the evidence whose link starts with `filename`.
+// Each is "" when the page has none.
+std::string indicator_id(const std::string& page, const std::string& text);
+std::string field_value(const std::string& page, const std::string& name);
+std::string evidence_id(const std::string& page, const std::string& filename);
 // A multipart/form-data body: the text fields, then a file part `file_field` when it is named.
 std::string multipart_body(const std::string& boundary, const std::map<std::string, std::string>& fields,
                            const std::string& file_field = {}, const std::string& filename = {},
