@@ -9,6 +9,7 @@
 #include "adapters/import/source_text.h"
 #include "adapters/import/understand/understand.h"
 #include "apps/kinerja/commands.h"
+#include "core/utf8.h"
 
 namespace kinerja::cli {
 namespace {
@@ -106,6 +107,13 @@ int check_files(const std::vector<std::string>& files, bool as_json) {
 }
 
 int import_file(const ImportOptions& o) {
+    // A new office takes this code: the lowercase slug every other command and address uses.
+    if (o.satker.empty() || o.satker.size() > 100 ||
+        o.satker.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
+        return report_error({ErrorCode::invalid_input,
+                             "Kode satker '" + (is_valid_utf8(o.satker) ? o.satker : std::string("?")) +
+                                 "' tidak sah: pakai huruf kecil, angka dan tanda hubung, mis. kpu-kota-prabumulih",
+                             "--satker"});
     auto doc = read_and_understand(o.file, o.type);
     if (!doc) return report_error(doc.error());
     if (doc->facts.type == "unknown")

@@ -148,6 +148,17 @@ TEST(Import, UnknownDocumentStoresNothing) {
     EXPECT_FALSE(file_exists(dir + "/k.db"));
 }
 
+TEST(Import, AnOfficeCodeThatIsNoSlugIsRefusedBeforeAnythingIsRead) {
+    const std::string dir = temp_dir();
+    for (const std::string& code :
+         {std::string("'KPU Kota Prabumulih'"), std::string("kpu-kota-\xC3"), std::string("kpu_kota")}) {
+        const auto r = run_kinerja("import " + k_renaksi + " --db " + dir + "/k.db --satker " + code);
+        EXPECT_EQ(r.exit_code, 2) << code;
+        EXPECT_NE(r.err.find("Kode satker"), std::string::npos) << r.err;
+        EXPECT_FALSE(file_exists(dir + "/k.db"));
+    }
+}
+
 // Small documents written the way offices type them (tab-separated rows), checked from the command
 // line: each has one known problem, and its corrected twin does not.
 std::string write_text(const std::string& dir, const std::string& name, const std::string& text) {
