@@ -38,6 +38,16 @@ Result<RevisionResult> revise_agreement(Repository& repo, const Actor& actor, co
     else if (ag->latest()->date && *date < *ag->latest()->date)
         out.problems["tanggal"] =
             "Tanggal revisi sebelum tanggal versi terakhir (" + ag->latest()->date->indonesian() + ")";
+    // Every target in the form must be an item of this agreement's latest version (another PK's item,
+    // of this office or another, is refused, not silently left out).
+    for (const auto& [item_id, text] : rev.targets) {
+        bool known = false;
+        for (const auto& item : ag->latest()->items)
+            known |= item.id == item_id;
+        if (!known)
+            out.problems["target_" + std::to_string(item_id)] =
+                "Butir " + std::to_string(item_id) + " tidak ada pada PK ini; muat ulang halaman";
+    }
     bool changed = false;
     for (const auto& item : ag->latest()->items) {
         auto it = rev.targets.find(item.id);

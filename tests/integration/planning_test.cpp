@@ -93,6 +93,16 @@ TEST(Planning, APkRevisionKeepsTheOldVersionAndRecordsItsReason) {
     r = planner.post_form("/kantor/kpu-kota-prabumulih/pk/" + agreement + "/revisi", form);
     EXPECT_EQ(r.status, 409);
     EXPECT_NE(r.body.find("sudah direvisi orang lain"), std::string::npos);
+    // An item of another office's PK in the form is refused, and nothing is stored (issue 13).
+    {
+        auto foreign = form;
+        foreign["versi"] = "2";
+        foreign["target_999999"] = "50%";
+        const auto refused = planner.post_form("/kantor/kpu-kota-prabumulih/pk/" + agreement + "/revisi", foreign);
+        EXPECT_EQ(refused.status, 422);
+        EXPECT_NE(refused.body.find("tidak ada pada PK ini"), std::string::npos);
+        EXPECT_EQ(planner.get("/kantor/kpu-kota-prabumulih/rencana?tahun=2024").body.find("v3"), std::string::npos);
+    }
     // A viewer may not revise.
     Browser viewer(s);
     ASSERT_TRUE(viewer.login("viewer.prabumulih"));
