@@ -4,7 +4,7 @@
 
 namespace kinerja::app {
 
-Result<OfficeRollup> roll_up_offices(Repository& repo, int year) {
+Result<OfficeRollup> roll_up_offices(OfficeReads& repo, int year) {
     OfficeRollup out;
     auto nodes = repo.office_tree();
     if (!nodes) return tl::unexpected(nodes.error());

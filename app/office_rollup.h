@@ -3,7 +3,7 @@
 // nation. Reads the whole year in a handful of queries, then measures each office as `measure` does.
 #include <vector>
 
-#include "app/repository.h"
+#include "app/ports/office_reads.h"
 #include "core/office_tree.h"
 
 namespace kinerja::app {
@@ -13,6 +13,7 @@ struct OfficeRollup {
     std::vector<TreeScore> scores; // children before parents
 };
 
-Result<OfficeRollup> roll_up_offices(Repository& repo, int year);
+// Needs only the office reads of the store (a fake of app::OfficeReads is enough to test it).
+Result<OfficeRollup> roll_up_offices(OfficeReads& repo, int year);
 
 } // namespace kinerja::app

@@ -49,8 +49,8 @@ TEST(MonthlyWork, AnOperatorRecordsAnActualAndTheAchievementChanges) {
     const auto audit = head.get("/kantor/kpu-kota-prabumulih/audit?pengguna=operator.rendatin");
     ASSERT_EQ(audit.status, 200);
     EXPECT_NE(audit.body.find("record-actual"), std::string::npos);
-    EXPECT_NE(audit.body.find("&quot;value&quot;: &quot;85&quot;"), std::string::npos) << audit.body.substr(0, 3000);
-    EXPECT_NE(audit.body.find("&quot;value&quot;: &quot;90&quot;"), std::string::npos);
+    EXPECT_NE(audit.body.find("&quot;value&quot;:&quot;85&quot;"), std::string::npos) << audit.body.substr(0, 3000);
+    EXPECT_NE(audit.body.find("&quot;value&quot;:&quot;90&quot;"), std::string::npos);
 }
 
 TEST(MonthlyWork, AMalformedNumberIsRefusedNextToItsFieldAndTheInputKept) {

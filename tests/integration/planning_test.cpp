@@ -114,7 +114,7 @@ TEST(Planning, APkRevisionKeepsTheOldVersionAndRecordsItsReason) {
     Browser head(s);
     ASSERT_TRUE(head.login("head.prabumulih"));
     const auto audit = head.get("/kantor/kpu-kota-prabumulih/audit?aksi=revise-agreement");
-    EXPECT_NE(audit.body.find("&quot;after&quot;: &quot;97%&quot;"), std::string::npos);
+    EXPECT_NE(audit.body.find("&quot;after&quot;:&quot;97%&quot;"), std::string::npos);
 }
 
 TEST(Planning, APlannerSetsNextYearsTargetsAndTheActionPlanMonths) {

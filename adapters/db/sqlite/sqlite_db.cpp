@@ -178,4 +178,8 @@ std::string Connection::error_message() const {
     return sqlite3_errmsg(m_db);
 }
 
+std::int64_t Connection::last_insert_id() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
+
 } // namespace kinerja::sqlite

@@ -65,6 +65,7 @@ public:
     sqlite3* handle() const { return m_db; }
     void exec(std::string_view sql); // throws std::runtime_error with SQLite's message
     std::string error_message() const;
+    std::int64_t last_insert_id() const; // the rowid of this connection's latest INSERT
     Reused reuse(const std::string& sql);
 
 private:

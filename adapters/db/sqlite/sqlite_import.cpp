@@ -2,8 +2,9 @@
 // The rows come with the seed loader's own ids; each gets a fresh id here and every reference follows
 // (the references are read from the schema's foreign keys, so a new table needs no change here).
 #include <map>
-#include <sqlite3.h>
+#include <optional>
 
+#include "adapters/db/sqlite/sqlite_audit.h"
 #include "adapters/db/sqlite/sqlite_repository.h"
 #include "adapters/db/sqlite/sqlite_support.h"
 
@@ -93,122 +94,157 @@ std::string said(const app::Table& t, const std::vector<Value>& row) {
     return {};
 }
 
+// The document's rows hold exactly one office, and every table has this database's columns.
+Result<void> check_document_shape(const app::Dataset& rows, const app::Dataset& shape) {
+    const app::Table* offices = rows.find("office");
+    if (!offices || offices->rows.size() != 1)
+        return fail(ErrorCode::internal, "Impor memerlukan tepat satu satker dalam data dokumen");
+    for (const auto& t : rows.tables) {
+        const app::Table* known = shape.find(t.name);
+        if (!known || known->columns != t.columns)
+            return fail(ErrorCode::internal, "Tabel '" + t.name + "' dokumen tidak sesuai skema basis data", t.name);
+    }
+    return {};
+}
+
+std::optional<std::int64_t> office_by_code(Connection& c, const std::string& code) {
+    Statement s(c.handle(), "SELECT id FROM office WHERE code = ?");
+    s.bind(1, std::string_view(code));
+    if (!s.step()) return std::nullopt;
+    return s.integer(0);
+}
+
+// True when this very document (same hash) is in the office already; another content under the same
+// file name is a conflict: a new version never replaces the old one.
+Result<bool> imported_before(Connection& c, std::int64_t office_id, const std::string& code,
+                             const app::ImportedDocument& doc) {
+    Statement s(c.handle(), "SELECT source FROM imported_document WHERE office_id = ? AND sha256 = ?");
+    s.bind(1, office_id).bind(2, std::string_view(doc.sha256));
+    if (s.step()) return true;
+    Statement same_name(c.handle(), "SELECT imported_at FROM imported_document WHERE office_id = ? AND source = ?");
+    same_name.bind(1, office_id).bind(2, std::string_view(doc.source));
+    if (same_name.step())
+        return fail(ErrorCode::conflict,
+                    "Dokumen '" + doc.source + "' sudah diimpor ke " + code + " pada " + same_name.text(0) +
+                        " dengan isi lain; versi baru tidak menimpa yang lama. Beri nama lain bila ini dokumen berbeda",
+                    doc.source);
+    return false;
+}
+
+std::int64_t create_office(Connection& c, const std::string& code, const app::Table& offices) {
+    const auto& row = offices.rows[0];
+    Statement s(c.handle(), "INSERT INTO office (code, name, level, parent_id, place) VALUES (?, ?, ?, NULL, ?)");
+    s.bind(1, std::string_view(code))
+        .bind(2, column(offices, row, "name"))
+        .bind(3, column(offices, row, "level"))
+        .bind(4, column(offices, row, "place"));
+    s.step();
+    return c.last_insert_id();
+}
+
+// The row with every reference turned from the document's ids into the stored ones.
+Result<std::vector<Value>> with_stored_references(const app::Table& t, std::vector<Value> row,
+                                                  const std::map<std::string, std::string>& fks,
+                                                  std::map<std::string, IdMap>& ids) {
+    for (std::size_t i = 1; i < row.size(); ++i) {
+        const auto fk = fks.find(t.columns[i]);
+        if (fk == fks.end() || is_null(row[i])) continue;
+        const auto& map = ids[fk->second];
+        const auto to = map.find(std::get<std::int64_t>(row[i]));
+        if (to == map.end())
+            return fail(ErrorCode::internal,
+                        "Baris tabel '" + t.name + "' merujuk " + fk->second + " yang tidak ada dalam dokumen");
+        row[i] = to->second;
+    }
+    return row;
+}
+
+// Copies a table's rows of the document: a row already stored (by its natural key) is reused when it
+// says the same, and a conflict when it says something else; the others get fresh ids.
+Result<void> copy_table(Connection& c, const app::Table& t, const app::ImportedDocument& doc,
+                        std::map<std::string, IdMap>& ids, app::ImportResult& result) {
+    const auto fks = foreign_keys(c, t.name);
+    std::string sql = "INSERT INTO \"" + t.name + "\" (", marks;
+    for (std::size_t i = 1; i < t.columns.size(); ++i) {
+        sql += (i > 1 ? ", \"" : "\"") + t.columns[i] + "\"";
+        marks += i > 1 ? ", ?" : "?";
+    }
+    sql += ") VALUES (" + marks + ")";
+    Statement insert(c.handle(), sql);
+    for (const auto& original : t.rows) {
+        auto row = with_stored_references(t, original, fks, ids);
+        if (!row) return tl::unexpected(row.error());
+        const std::int64_t own_id = std::get<std::int64_t>((*row)[0]);
+        if (auto existing = find_existing(c, t, *row)) {
+            const std::string text = said(t, *row);
+            if (existing->text != text)
+                return fail(ErrorCode::conflict,
+                            "Nilai '" + text + "' dari " + doc.source + " berbeda dengan '" + existing->text +
+                                "' yang sudah tersimpan (" + t.name + " " + std::to_string(existing->id) +
+                                "); dokumen tidak diimpor, tidak ada yang ditimpa",
+                            t.name);
+            ids[t.name][own_id] = existing->id;
+            continue;
+        }
+        for (std::size_t i = 1; i < row->size(); ++i)
+            insert.bind(static_cast<int>(i), (*row)[i]);
+        insert.step();
+        insert.reset();
+        ids[t.name][own_id] = c.last_insert_id();
+        ++result.rows;
+    }
+    return {};
+}
+
+void record_import(Connection& c, std::int64_t office_id, const app::ImportedDocument& doc, std::size_t rows,
+                   const app::AuditRecord& audit) {
+    Statement record(c.handle(), "INSERT INTO imported_document (office_id, source, sha256, kind, year, rows, "
+                                 "imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    record.bind(1, office_id)
+        .bind(2, std::string_view(doc.source))
+        .bind(3, std::string_view(doc.sha256))
+        .bind(4, std::string_view(doc.kind));
+    if (doc.year > 0)
+        record.bind(5, std::int64_t{doc.year});
+    else
+        record.bind_null(5);
+    record.bind(6, static_cast<std::int64_t>(rows))
+        .bind(7, std::string_view(now_iso()))
+        .bind(8, std::string_view(audit.actor));
+    record.step();
+    insert_audit(c, audit, office_id, office_id);
+    bump_generation(c);
+}
+
 } // namespace
 
 Result<app::ImportResult> SqliteRepository::import_document(const app::Dataset& rows, const app::ImportedDocument& doc,
                                                             const app::AuditRecord& audit) {
     auto shape = empty_dataset();
     if (!shape) return tl::unexpected(shape.error());
-    const app::Table* offices = rows.find("office");
-    if (!offices || offices->rows.size() != 1)
-        return fail(ErrorCode::internal, "Impor memerlukan tepat satu satker dalam data dokumen");
-    for (const auto& t : rows.tables) {
-        const app::Table* known = shape->find(t.name);
-        if (!known || known->columns != t.columns)
-            return fail(ErrorCode::internal, "Tabel '" + t.name + "' dokumen tidak sesuai skema basis data", t.name);
-    }
+    if (auto checked = check_document_shape(rows, *shape); !checked) return tl::unexpected(checked.error());
+    const app::Table& offices = *rows.find("office");
     return in_transaction(*m_conn, [&]() -> Result<app::ImportResult> {
         app::ImportResult result;
-        std::map<std::string, IdMap> ids;
-        const auto& office_row = offices->rows[0];
-        const std::string code = as_text(column(*offices, office_row, "code"));
-        const std::int64_t document_office = std::get<std::int64_t>(column(*offices, office_row, "id"));
-        std::int64_t office_id = 0;
-        {
-            Statement s(m_conn->handle(), "SELECT id FROM office WHERE code = ?");
-            s.bind(1, std::string_view(code));
-            if (s.step()) office_id = s.integer(0);
-        }
-        if (office_id != 0) {
-            Statement s(m_conn->handle(), "SELECT source FROM imported_document WHERE office_id = ? AND sha256 = ?");
-            s.bind(1, office_id).bind(2, std::string_view(doc.sha256));
-            if (s.step()) {
-                result.unchanged = true;
-                return result;
-            }
-            Statement same_name(m_conn->handle(),
-                                "SELECT imported_at FROM imported_document WHERE office_id = ? AND source = ?");
-            same_name.bind(1, office_id).bind(2, std::string_view(doc.source));
-            if (same_name.step())
-                return fail(
-                    ErrorCode::conflict,
-                    "Dokumen '" + doc.source + "' sudah diimpor ke " + code + " pada " + same_name.text(0) +
-                        " dengan isi lain; versi baru tidak menimpa yang lama. Beri nama lain bila ini dokumen berbeda",
-                    doc.source);
+        const std::string code = as_text(column(offices, offices.rows[0], "code"));
+        auto office_id = office_by_code(*m_conn, code);
+        if (office_id) {
+            auto before = imported_before(*m_conn, *office_id, code, doc);
+            if (!before) return tl::unexpected(before.error());
+            result.unchanged = *before;
+            if (result.unchanged) return result;
         } else {
-            Statement s(m_conn->handle(),
-                        "INSERT INTO office (code, name, level, parent_id, place) VALUES (?, ?, ?, NULL, ?)");
-            s.bind(1, std::string_view(code))
-                .bind(2, column(*offices, office_row, "name"))
-                .bind(3, column(*offices, office_row, "level"))
-                .bind(4, column(*offices, office_row, "place"));
-            s.step();
-            office_id = sqlite3_last_insert_rowid(m_conn->handle());
+            office_id = create_office(*m_conn, code, offices);
             ++result.rows;
         }
-        ids["office"][document_office] = office_id;
-
+        std::map<std::string, IdMap> ids;
+        ids["office"][std::get<std::int64_t>(column(offices, offices.rows[0], "id"))] = *office_id;
         for (const auto& known : shape->tables) {
             const app::Table* t = rows.find(known.name);
             if (!t || t->rows.empty() || skipped(t->name)) continue;
-            const auto fks = foreign_keys(*m_conn, t->name);
-            std::string sql = "INSERT INTO \"" + t->name + "\" (", marks;
-            for (std::size_t i = 1; i < t->columns.size(); ++i) {
-                sql += (i > 1 ? ", \"" : "\"") + t->columns[i] + "\"";
-                marks += i > 1 ? ", ?" : "?";
-            }
-            sql += ") VALUES (" + marks + ")";
-            Statement insert(m_conn->handle(), sql);
-            for (const auto& original : t->rows) {
-                auto row = original;
-                for (std::size_t i = 1; i < row.size(); ++i) {
-                    const auto fk = fks.find(t->columns[i]);
-                    if (fk == fks.end() || is_null(row[i])) continue;
-                    const auto& map = ids[fk->second];
-                    const auto to = map.find(std::get<std::int64_t>(row[i]));
-                    if (to == map.end())
-                        return fail(ErrorCode::internal, "Baris tabel '" + t->name + "' merujuk " + fk->second +
-                                                             " yang tidak ada dalam dokumen");
-                    row[i] = to->second;
-                }
-                const std::int64_t own_id = std::get<std::int64_t>(row[0]);
-                if (auto existing = find_existing(*m_conn, *t, row)) {
-                    const std::string text = said(*t, row);
-                    if (existing->text != text)
-                        return fail(ErrorCode::conflict,
-                                    "Nilai '" + text + "' dari " + doc.source + " berbeda dengan '" + existing->text +
-                                        "' yang sudah tersimpan (" + t->name + " " + std::to_string(existing->id) +
-                                        "); dokumen tidak diimpor, tidak ada yang ditimpa",
-                                    t->name);
-                    ids[t->name][own_id] = existing->id;
-                    continue;
-                }
-                for (std::size_t i = 1; i < row.size(); ++i)
-                    insert.bind(static_cast<int>(i), row[i]);
-                insert.step();
-                insert.reset();
-                ids[t->name][own_id] = sqlite3_last_insert_rowid(m_conn->handle());
-                ++result.rows;
-            }
+            if (auto copied = copy_table(*m_conn, *t, doc, ids, result); !copied) return tl::unexpected(copied.error());
         }
-        Statement record(m_conn->handle(),
-                         "INSERT INTO imported_document (office_id, source, sha256, kind, year, rows, "
-                         "imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        record.bind(1, office_id)
-            .bind(2, std::string_view(doc.source))
-            .bind(3, std::string_view(doc.sha256))
-            .bind(4, std::string_view(doc.kind));
-        if (doc.year > 0)
-            record.bind(5, std::int64_t{doc.year});
-        else
-            record.bind_null(5);
-        record.bind(6, static_cast<std::int64_t>(result.rows))
-            .bind(7, std::string_view(now_iso()))
-            .bind(8, std::string_view(audit.actor));
-        record.step();
-        insert_audit(*m_conn, audit, office_id, office_id);
-        m_conn->exec(
-            "INSERT INTO data_generation (id, value) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET value = value + 1");
+        record_import(*m_conn, *office_id, doc, result.rows, audit);
         return result;
     });
 }

@@ -1,5 +1,5 @@
 #pragma once
-// Helpers the SQLite repository's files share: transactions, the audit row, the clock.
+// Helpers the SQLite repository's files share: transactions, read snapshots, the clock, column reads.
 #include <chrono>
 #include <ctime>
 #include <fmt/format.h>
@@ -7,7 +7,8 @@
 #include <string>
 
 #include "adapters/db/sqlite/sqlite_db.h"
-#include "app/repository.h"
+#include "core/date.h"
+#include "core/rupiah.h"
 
 namespace kinerja::sqlite {
 
@@ -47,23 +48,42 @@ template <typename F> auto in_transaction(Connection& c, F&& body) -> decltype(b
     }
 }
 
-// `office_id`: the office whose audit log shows the entry (none for database-wide events).
-inline void insert_audit(Connection& c, const app::AuditRecord& a, std::optional<std::int64_t> entity_id,
-                         std::optional<std::int64_t> office_id = std::nullopt) {
-    Statement s(c.handle(), "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, office_id) "
-                            "VALUES (?, ?, ?, ?, ?, NULL, ?, ?)");
-    s.bind(1, std::string_view(now_iso())).bind(2, std::string_view(a.actor)).bind(3, std::string_view(a.action));
-    s.bind(4, std::string_view(a.entity));
-    if (entity_id)
-        s.bind(5, *entity_id);
-    else
-        s.bind_null(5);
-    s.bind(6, std::string_view(a.after));
-    if (office_id)
-        s.bind(7, *office_id);
-    else
-        s.bind_null(7);
-    s.step();
+// Runs `body` (which throws on a database error) in one read transaction: one snapshot of every table.
+template <typename F> Result<void> in_read_snapshot(Connection& c, F&& body) {
+    try {
+        c.exec("BEGIN");
+        body();
+        c.exec("COMMIT");
+        return {};
+    } catch (const std::exception& e) {
+        rollback_quietly(c);
+        return fail(ErrorCode::io, std::string("Basis data tidak dapat dibaca: ") + e.what());
+    }
+}
+
+// Small single statements: any exception becomes an I/O error with SQLite's message.
+template <typename F> auto guarded(F&& body) -> decltype(body()) {
+    try {
+        return body();
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::io, std::string("Basis data: ") + e.what());
+    }
+}
+
+inline std::optional<Rupiah> opt_rupiah(const Statement& s, int col) {
+    if (s.is_null(col)) return std::nullopt;
+    return Rupiah{s.integer(col)};
+}
+
+inline std::optional<Date> opt_date(const Statement& s, int col) {
+    if (s.is_null(col)) return std::nullopt;
+    auto d = parse_iso_date(s.text(col));
+    if (!d) return std::nullopt;
+    return *d;
+}
+
+inline int int_of(const Statement& s, int col) {
+    return static_cast<int>(s.integer(col));
 }
 
 } // namespace kinerja::sqlite
