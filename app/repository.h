@@ -9,6 +9,9 @@
 //   ports/planning_store.h      targets, action months, agreement revisions, LKj narratives
 //   ports/dataset_store.h       dump, restore, import of a document, web import drafts, backup, start check
 //   ports/audit_trail.h         the office's audit log
+#include <functional>
+#include <memory>
+
 #include "app/ports/audit_trail.h"
 #include "app/ports/dataset_store.h"
 #include "app/ports/monthly_work_store.h"
@@ -27,5 +30,9 @@ class Repository : public UserStore,
 public:
     ~Repository() override = default;
 };
+
+// Opens a store: a web worker's own connection to the database, or the empty scratch store the
+// document checks load documents into. Only apps/kinerja knows which backend it opens.
+using RepositoryFactory = std::function<Result<std::unique_ptr<Repository>>()>;
 
 } // namespace kinerja::app

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "adapters/db/sqlite/sqlite_repository.h"
 #include "adapters/json/seed_reader.h"
 
 namespace kinerja::import {
@@ -47,7 +46,8 @@ bj::object offices_of(const std::vector<const Understood*>& documents, const std
     return bj::object{{"schema", "kinerja.offices/1"}, {"offices", std::move(offices)}};
 }
 
-Result<std::vector<Finding>> check_documents(const std::vector<const Understood*>& documents) {
+Result<std::vector<Finding>> check_documents(const std::vector<const Understood*>& documents,
+                                             const app::RepositoryFactory& scratch) {
     std::vector<Finding> findings;
     for (const auto* doc : documents)
         findings.insert(findings.end(), doc->findings.begin(), doc->findings.end());
@@ -75,7 +75,7 @@ Result<std::vector<Finding>> check_documents(const std::vector<const Understood*
                                    "", 0, ""});
     }
 
-    auto repo = sqlite::SqliteRepository::open(":memory:", true);
+    auto repo = scratch();
     if (!repo) return tl::unexpected(repo.error());
     auto dataset = (*repo)->empty_dataset();
     if (!dataset) return tl::unexpected(dataset.error());

@@ -1,9 +1,5 @@
 #include "adapters/import/document_import.h"
 
-#include <cstdio>
-#include <unistd.h>
-
-#include "adapters/db/sqlite/sqlite_repository.h"
 #include "adapters/import/document_check.h"
 #include "adapters/import/understand/values.h"
 #include "adapters/json/seed_reader.h"
@@ -38,10 +34,11 @@ std::optional<Finding> other_office_finding(const Understood& doc, const std::st
                    ""};
 }
 
-Result<ImportOutcome> store(app::Repository& repo, const Understood& doc, const std::string& satker,
-                            bool accept_findings, const std::string& actor, const bj::array& corrections) {
+Result<ImportOutcome> store(app::Repository& repo, const app::RepositoryFactory& scratch, const Understood& doc,
+                            const std::string& satker, bool accept_findings, const std::string& actor,
+                            const bj::array& corrections) {
     ImportOutcome out;
-    auto findings = check_documents({&doc});
+    auto findings = check_documents({&doc}, scratch);
     if (!findings) return tl::unexpected(findings.error());
     out.findings = std::move(*findings);
 
@@ -75,21 +72,6 @@ Result<ImportOutcome> store(app::Repository& repo, const Understood& doc, const 
     if (!stored) return tl::unexpected(stored.error());
     out.unchanged = stored->unchanged;
     out.rows = stored->rows;
-    return out;
-}
-
-Result<ImportOutcome> import_document(const std::string& db, const Understood& doc, const std::string& satker,
-                                      bool accept_findings, const std::string& actor) {
-    const bool created = access(db.c_str(), F_OK) != 0;
-    auto repo = sqlite::SqliteRepository::open(db, created);
-    if (!repo) return tl::unexpected(repo.error());
-    auto out = store(**repo, doc, satker, accept_findings, actor);
-    // A database made for this import and left empty (refused or failed) is not left behind.
-    if (created && (!out || out->refused)) {
-        repo->reset();
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-            std::remove((db + suffix).c_str());
-    }
     return out;
 }
 

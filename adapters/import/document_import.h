@@ -1,6 +1,7 @@
 #pragma once
-// `kinerja import`: check an understood document, then store it into an office (new or existing)
-// with the demo loader's mapping; nothing is stored when it has errors unless they are accepted.
+// `kinerja import` and the web import: check an understood document, then store it into an office (new
+// or existing) with the demo loader's mapping; nothing is stored when it has errors unless they are
+// accepted. The caller gives the repository (apps/kinerja opens the database file).
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,20 +20,17 @@ struct ImportOutcome {
     std::vector<Finding> findings;
 };
 
-// The checks, then the store, through any repository (the CLI's file, the web application's
-// connection): the same refusals (errors unless accepted, conflicts) and the same rows everywhere.
-// `corrections`: the values a person changed before storing (the web import), kept in the import's
-// audit record beside what was stored.
-Result<ImportOutcome> store(app::Repository& repo, const Understood& doc, const std::string& satker,
-                            bool accept_findings, const std::string& actor, const boost::json::array& corrections = {});
+// The checks (in a store `scratch` opens), then the store into `repo`, through any repository (the CLI's
+// file, the web application's connection): the same refusals (errors unless accepted, conflicts) and
+// the same rows everywhere. `corrections`: the values a person changed before storing (the web
+// import), kept in the import's audit record beside what was stored.
+Result<ImportOutcome> store(app::Repository& repo, const app::RepositoryFactory& scratch, const Understood& doc,
+                            const std::string& satker, bool accept_findings, const std::string& actor,
+                            const boost::json::array& corrections = {});
 
 // `document-other-office` when the document names another office than `satker` (office: the stored
 // one, if any); store() adds it before deciding.
 std::optional<Finding> other_office_finding(const Understood& doc, const std::string& satker,
                                             const std::optional<OfficeInfo>& office);
-
-// `db`: an existing database, or a new file created for the import (removed again on failure).
-Result<ImportOutcome> import_document(const std::string& db, const Understood& doc, const std::string& satker,
-                                      bool accept_findings, const std::string& actor = "cli");
 
 } // namespace kinerja::import

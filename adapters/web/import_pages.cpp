@@ -417,11 +417,11 @@ Result<import::Understood> understand_bytes(const std::string& name, const std::
 }
 
 // The checks of the one document, and whether it names another office. Storing checks again (store()
-// reads the office itself), so the preview needs nothing from the repository.
-Result<std::vector<Finding>> findings_of(const import::Understood& doc, const OfficeInfo& office) {
-    auto findings = import::check_documents({&doc});
+// reads the office itself), so the preview needs nothing from the repository, only a scratch store.
+Result<std::vector<Finding>> findings_of(const import::Understood& doc, const Page& pg) {
+    auto findings = import::check_documents({&doc}, pg.settings.scratch_store);
     if (!findings) return findings;
-    if (auto other = import::other_office_finding(doc, office.code, office))
+    if (auto other = import::other_office_finding(doc, pg.office.code, pg.office))
         findings->insert(findings->begin(), *other);
     return findings;
 }
@@ -449,7 +449,7 @@ ImportView upload(app::Repository& repo, const Page& pg, const std::optional<std
     const std::string bytes(file->data);
     auto doc = understand_bytes(name, bytes, type, pg.settings);
     if (!doc) return pg.upload_form(refusal_status(doc.error()), shown_message(doc.error()), type);
-    auto findings = findings_of(*doc, pg.office);
+    auto findings = findings_of(*doc, pg);
     if (!findings) return pg.upload_form(refusal_status(findings.error()), shown_message(findings.error()), type);
     // Only a document that could be read and checked becomes a draft: a failed upload leaves no row.
     app::ImportDraft draft{0,    pg.office.id, pg.actor.user_id, pg.settings.now, name, platform::token_hash(bytes),
@@ -497,16 +497,16 @@ ImportView recheck_or_store(app::Repository& repo, const Page& pg, const http::R
     add_sections(drawn, doc->seed);
     auto corrections = apply_corrections(doc->seed, f, drawn.names());
     if (!corrections) {
-        auto findings = findings_of(*doc, pg.office);
+        auto findings = findings_of(*doc, pg);
         return pg.preview(422, **draft, type, *doc, findings ? *findings : std::vector<Finding>{}, 0,
                           corrections.error().message);
     }
     const int corrected = static_cast<int>(corrections->size());
     if (field("aksi") == "simpan") {
-        auto stored = import::store(repo, *doc, pg.office.code, field("paksa") == "1", pg.actor.login,
-                                    audit_corrections(*corrections));
+        auto stored = import::store(repo, pg.settings.scratch_store, *doc, pg.office.code, field("paksa") == "1",
+                                    pg.actor.login, audit_corrections(*corrections));
         if (!stored) {
-            auto findings = findings_of(*doc, pg.office);
+            auto findings = findings_of(*doc, pg);
             const int status = stored.error().code == ErrorCode::conflict ? 409 : 422;
             return pg.preview(status, **draft, type, *doc, findings ? *findings : std::vector<Finding>{}, corrected,
                               "Tidak disimpan: " + shown_message(stored.error()));
@@ -527,7 +527,7 @@ ImportView recheck_or_store(app::Repository& repo, const Page& pg, const http::R
                     (stored->unchanged ? std::string("?impor=sama")
                                        : "?impor=disimpan&baris=" + std::to_string(stored->rows))};
     }
-    auto findings = findings_of(*doc, pg.office);
+    auto findings = findings_of(*doc, pg);
     if (!findings) return pg.upload_form(refusal_status(findings.error()), shown_message(findings.error()), type);
     return pg.preview(200, **draft, type, *doc, *findings, corrected, {});
 }

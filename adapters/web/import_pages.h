@@ -22,6 +22,8 @@ struct ImportSettings {
     std::int64_t now = 0; // unix seconds
     std::size_t max_bytes = 10u << 20;
     int pdf_seconds = 30; // how long pdftotext may read one uploaded PDF
+    // Opens the empty store a document's checks load it into (WebOptions::scratch_store).
+    app::RepositoryFactory scratch_store;
 };
 
 // What the page layout needs: a page body, or a redirect (after storing).

@@ -339,7 +339,7 @@ struct WebApp::Impl {
             }
         } release{*this, a.user_id, r.method == "POST"};
         auto v = import_step(repo(), a, code, r, parts,
-                             {opt.dev_assets, now(), opt.max_import_bytes, opt.import_pdf_seconds});
+                             {opt.dev_assets, now(), opt.max_import_bytes, opt.import_pdf_seconds, opt.scratch_store});
         return v.redirect.empty() ? page(v.title, v.html, &a, v.status) : redirect(v.redirect);
     }
     static list month_options(int month) {

@@ -26,6 +26,8 @@ struct WebOptions {
     // Documents uploaded for import; under the server's body limit, so the page can say why.
     std::size_t max_import_bytes = 10u << 20;
     int import_pdf_seconds = 30; // how long reading one uploaded PDF may take
+    // Opens an empty scratch store for the checks of an uploaded document (apps/kinerja: SQLite in memory).
+    RepositoryFactory scratch_store;
 };
 
 class WebApp {

@@ -23,6 +23,7 @@
 #include "app/auth.h"
 #include "app/office_rollup.h"
 #include "app/reports.h"
+#include "apps/kinerja/stores.h"
 #include "core/checks.h"
 #include "core/measurement.h"
 #include "core/utf8.h"
@@ -230,6 +231,7 @@ int serve(const ServeOptions& o) {
     wo.behind_tls = o.behind_tls;
     wo.evidence.office_quota_bytes = o.evidence_quota_mb << 20;
     wo.import_pdf_seconds = o.import_pdf_seconds;
+    wo.scratch_store = scratch_store();
     // Evidence files live beside the database, under their content hash.
     wo.evidence_dir = files::EvidenceStore::evidence_dir_for(o.db);
     // A killed upload leaves its temporary file behind; one a live writer (another server) holds is kept.

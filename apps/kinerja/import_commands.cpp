@@ -1,14 +1,18 @@
 // `kinerja parse`, `kinerja check FILE...` and `kinerja import`: read documents, show what was
 // understood and what is wrong in them, and store them only when asked (contracts.md).
+#include <cstdio>
 #include <fmt/format.h>
 #include <iostream>
+#include <unistd.h>
 
+#include "adapters/db/sqlite/sqlite_repository.h"
 #include "adapters/import/document_check.h"
 #include "adapters/import/document_import.h"
 #include "adapters/import/parse_json.h"
 #include "adapters/import/source_text.h"
 #include "adapters/import/understand/understand.h"
 #include "apps/kinerja/commands.h"
+#include "apps/kinerja/stores.h"
 #include "core/utf8.h"
 
 namespace kinerja::cli {
@@ -44,12 +48,28 @@ std::size_t array_size(const bj::object& o, std::string_view key) {
     return v && v->is_array() ? v->as_array().size() : 0;
 }
 
+// `db`: an existing database, or a new file created for the import (removed again on failure).
+Result<import::ImportOutcome> import_into(const std::string& db, const import::Understood& doc,
+                                          const std::string& satker, bool accept_findings) {
+    const bool created = access(db.c_str(), F_OK) != 0;
+    auto repo = sqlite::SqliteRepository::open(db, created);
+    if (!repo) return tl::unexpected(repo.error());
+    auto out = import::store(**repo, scratch_store(), doc, satker, accept_findings, "cli");
+    // A database made for this import and left empty (refused or failed) is not left behind.
+    if (created && (!out || out->refused)) {
+        repo->reset();
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            std::remove((db + suffix).c_str());
+    }
+    return out;
+}
+
 } // namespace
 
 int parse_file(const std::string& file, const std::string& type, bool as_json) {
     auto doc = read_and_understand(file, type);
     if (!doc) return report_error(doc.error());
-    auto findings = import::check_documents({&*doc});
+    auto findings = import::check_documents({&*doc}, scratch_store());
     if (!findings) return report_error(findings.error());
     const auto parsed = import::parse_json(*doc, *findings);
     if (as_json) {
@@ -83,7 +103,7 @@ int check_files(const std::vector<std::string>& files, bool as_json) {
     std::vector<const import::Understood*> pointers;
     for (const auto& d : docs)
         pointers.push_back(&d);
-    auto findings = import::check_documents(pointers);
+    auto findings = import::check_documents(pointers, scratch_store());
     if (!findings) return report_error(findings.error());
     if (as_json) {
         bj::object root;
@@ -123,7 +143,7 @@ int import_file(const ImportOptions& o) {
                  " tidak dikenali (bukan IKU, Renstra, RKT, PK, Rencana Aksi atau LKj); tidak ada yang disimpan. "
                  "Sebutkan jenisnya dengan --type",
              o.file});
-    auto outcome = import::import_document(o.db, *doc, o.satker, o.accept_findings);
+    auto outcome = import_into(o.db, *doc, o.satker, o.accept_findings);
     if (!outcome) return report_error(outcome.error());
     const Counts c = count(outcome->findings);
     if (outcome->refused) {

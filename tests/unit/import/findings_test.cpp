@@ -39,6 +39,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/db/sqlite/sqlite_repository.h"
 #include "adapters/import/document_check.h"
 #include "adapters/import/understand/understand.h"
 #include "tests/unit/import/seed_compare.h"
@@ -76,7 +77,12 @@ std::vector<Finding> check(const std::vector<Doc>& docs) {
     std::vector<const Understood*> pointers;
     for (const auto& u : understood)
         pointers.push_back(&u);
-    auto found = check_documents(pointers);
+    // The scratch store `kinerja check` uses: an empty SQLite database in memory.
+    auto found = check_documents(pointers, []() -> Result<std::unique_ptr<app::Repository>> {
+        auto repo = sqlite::SqliteRepository::open(":memory:", true);
+        if (!repo) return tl::unexpected(repo.error());
+        return std::unique_ptr<app::Repository>(std::move(*repo));
+    });
     EXPECT_TRUE(found.has_value()) << (found ? "" : found.error().message);
     return found ? *found : std::vector<Finding>{};
 }
