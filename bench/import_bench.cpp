@@ -7,6 +7,7 @@
 
 #include "adapters/import/read/readers.h"
 #include "adapters/import/understand/understand.h"
+#include "tests/support/shared_documents.h"
 
 namespace {
 
@@ -21,6 +22,13 @@ SourceText seed(const std::string& name) {
     return t;
 }
 
+// False, with the benchmark skipped naming the folder, where ../shared is absent.
+bool have_seeds(benchmark::State& state) {
+    static const std::string missing = kinerja::testing::missing_shared_folder(KINERJA_SEEDS_DIR);
+    if (!missing.empty()) state.SkipWithError(missing.c_str());
+    return missing.empty();
+}
+
 std::size_t bytes(const SourceText& t) {
     std::size_t n = 0;
     for (const auto& l : t.lines)
@@ -29,6 +37,7 @@ std::size_t bytes(const SourceText& t) {
 }
 
 void understand_file(benchmark::State& state, const std::string& name, int copies) {
+    if (!have_seeds(state)) return;
     const SourceText one = seed(name);
     SourceText text{name, "text", {}};
     for (int i = 0; i < copies; ++i)
@@ -61,6 +70,7 @@ void BM_Lkj5MB(benchmark::State& s) {
 
 // All of `kinerja parse` but printing: the file read by the reader its content calls for, then understood.
 void BM_ParseLkjSeedFile(benchmark::State& state) {
+    if (!have_seeds(state)) return;
     const std::string path = std::string(KINERJA_SEEDS_DIR) + "/lkj-2024-kpu-kota-prabumulih.txt";
     for (auto _ : state) {
         auto text = kinerja::import::read_source_file(path);

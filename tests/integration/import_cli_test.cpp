@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/integration/test_support.h"
+#include "tests/support/shared_documents.h"
 
 namespace kinerja::test {
 namespace {
@@ -35,6 +36,7 @@ bool has_finding(const bj::object& root, const std::string& id, int line) {
 }
 
 TEST(Parse, LkjSeedGivesTheDocumentItsMeasurementAndItsErrors) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     const auto p = parse_json(k_lkj);
     EXPECT_EQ(p.at("schema").as_string(), "kinerja.parse/1");
     const auto& d = p.at("document").as_object();
@@ -63,6 +65,7 @@ TEST(Parse, LkjSeedGivesTheDocumentItsMeasurementAndItsErrors) {
 }
 
 TEST(Parse, TextSummaryForPeople) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     const auto r = run_kinerja("parse " + k_lkj);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("dokumen lkj KPU Kota Prabumulih tahun 2024"), std::string::npos) << r.out;
@@ -70,6 +73,7 @@ TEST(Parse, TextSummaryForPeople) {
 }
 
 TEST(Parse, BadInputIsRefusedWithAMessage) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     const std::string dir = temp_dir();
     std::ofstream(dir + "/kosong.txt").close();
     auto r = run_kinerja("parse " + dir + "/kosong.txt --json");
@@ -89,6 +93,7 @@ TEST(Parse, BadInputIsRefusedWithAMessage) {
 }
 
 TEST(Check, DocumentsOfOneOfficeAreCheckedTogether) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     const auto alone = run_kinerja("check " + k_lkj + " --json");
     ASSERT_EQ(alone.exit_code, 0) << alone.err;
     const auto both = run_kinerja("check " + k_lkj + " " + k_renaksi + " --json");
@@ -108,6 +113,7 @@ TEST(Check, DocumentsOfOneOfficeAreCheckedTogether) {
 }
 
 TEST(Import, RefusesErrorsStoresWhenAcceptedAndChangesNothingTheSecondTime) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     const std::string dir = temp_dir();
     const std::string db = dir + "/kantor.db";
     auto r = run_kinerja("import " + k_lkj + " --db " + db + " --satker kpu-kota-prabumulih");
@@ -132,6 +138,7 @@ TEST(Import, RefusesErrorsStoresWhenAcceptedAndChangesNothingTheSecondTime) {
 }
 
 TEST(Import, AnotherOfficesDocumentIsAnError) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     const std::string db = temp_dir() + "/kantor.db";
     const auto r = run_kinerja("import " + k_renaksi + " --db " + db + " --satker kpu-kab-mesuji");
     EXPECT_EQ(r.exit_code, 1);

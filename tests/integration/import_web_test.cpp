@@ -7,6 +7,7 @@
 
 #include "tests/integration/server_process.h"
 #include "tests/integration/test_support.h"
+#include "tests/support/shared_documents.h"
 
 namespace kinerja::test {
 namespace {
@@ -99,6 +100,7 @@ struct Fixture {
 };
 
 TEST(ImportWeb, UploadPreviewCorrectRecheckStoreAndReupload) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     Fixture f;
     Browser b(f.server);
     ASSERT_TRUE(b.login("planner.okus"));
@@ -186,6 +188,7 @@ TEST(ImportWeb, UploadPreviewCorrectRecheckStoreAndReupload) {
 }
 
 TEST(ImportWeb, ErrorsCanBeStoredOnlyWithTheBoxTicked) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     Fixture f;
     Browser b(f.server);
     ASSERT_TRUE(b.login("planner.okus"));
@@ -203,6 +206,7 @@ TEST(ImportWeb, ErrorsCanBeStoredOnlyWithTheBoxTicked) {
 }
 
 TEST(ImportWeb, RefusesMissingCsrfViewersOtherOfficesAndOthersDrafts) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     Fixture f;
     const int before = imported_documents(f.db);
     Browser planner(f.server);
@@ -266,6 +270,7 @@ TEST(ImportWeb, BadFilesComeBackWith422AndNothingIsStored) {
 }
 
 TEST(ImportWeb, OnlyTheDrawnFieldsMayBeCorrectedAndEachCorrectionIsAudited) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     Fixture f;
     Browser b(f.server);
     ASSERT_TRUE(b.login("planner.okus"));
@@ -322,6 +327,7 @@ TEST(ImportWeb, OnlyTheDrawnFieldsMayBeCorrectedAndEachCorrectionIsAudited) {
 }
 
 TEST(ImportWeb, DraftsKeepAQuotaPerUser) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     Fixture f;
     Browser b(f.server);
     ASSERT_TRUE(b.login("planner.okus"));
@@ -343,6 +349,7 @@ TEST(ImportWeb, DraftsKeepAQuotaPerUser) {
 }
 
 TEST(ImportWeb, ADraftOlderThanADayIsGone) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     const std::string db = demo_database();
     add_planner(db, "planner.okus");
     std::string id;
@@ -371,6 +378,7 @@ TEST(ImportWeb, ADraftOlderThanADayIsGone) {
 }
 
 TEST(ImportWeb, AnotherPlannerOfTheSameOfficeCannotOpenTheDraft) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     Fixture f;
     add_planner(f.db, "planner2.okus");
     Browser owner(f.server);

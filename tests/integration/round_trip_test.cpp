@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "tests/integration/test_support.h"
+#include "tests/support/shared_documents.h"
 
 namespace kinerja::test {
 namespace {
@@ -189,40 +190,49 @@ void round_trip(const Seed& seed, const std::string& kind, const std::string& fo
 // --- RKT: the regency layout (program, objective, indicator, target, activity, budget, executor) and
 // the province layout (objective, indicator, target).
 TEST(RoundTrip, RktRegencyDocx) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_rkt_regency, "rkt", "docx", Compare::objectives);
 }
 TEST(RoundTrip, RktProvinceDocx) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_rkt_province, "rkt", "docx", Compare::objectives);
 }
 // Our PDF tables come back from pdftotext -layout as column-aligned text with wrapped cells, read as
 // tabbed rows by layout_table.h (the regency table is printed landscape, no line breaks after a slash).
 TEST(RoundTrip, RktRegencyPdf) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_rkt_regency, "rkt", "pdf", Compare::objectives);
 }
 TEST(RoundTrip, RktProvincePdf) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_rkt_province, "rkt", "pdf", Compare::objectives);
 }
 // XLSX: a sheet leaves empty cells out at the end of a row, and its rows never slide (every cell has
 // its column), so they are read as positioned (Line::positioned); the "Jumlah" row is no item.
 TEST(RoundTrip, RktRegencyXlsx) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_rkt_regency, "rkt", "xlsx", Compare::objectives);
 }
 TEST(RoundTrip, RktProvinceXlsx) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_rkt_province, "rkt", "xlsx", Compare::objectives);
 }
 
 // --- PK: the agreements the LKj seed attaches, printed as Perjanjian Kinerja.
 TEST(RoundTrip, PkDocx) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_lkj, "pk", "docx", Compare::agreements);
 }
 // PDF: the agreements' tables and budget tables come as column-aligned text, read as tabbed rows by
 // layout_table.h.
 TEST(RoundTrip, PkPdf) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_lkj, "pk", "pdf", Compare::agreements);
 }
 // XLSX: one sheet per agreement under its "Lampiran Perjanjian Kinerja Tahun 2024 <unit>" title; the
 // budget table ends at its total (the findings sheet follows).
 TEST(RoundTrip, PkXlsx) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_lkj, "pk", "xlsx", Compare::agreements);
 }
 
@@ -230,12 +240,15 @@ TEST(RoundTrip, PkXlsx) {
 // is left out: the seed's cost cells are not read as rupiah amounts. The PDF's grid comes as
 // column-aligned text, read as tabbed rows by layout_table.h (the months under "Jadwal Pelaksanaan").
 TEST(RoundTrip, RenaksiDocx) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_renaksi, "renaksi", "docx", Compare::objectives);
 }
 TEST(RoundTrip, RenaksiPdf) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_renaksi, "renaksi", "pdf", Compare::objectives);
 }
 TEST(RoundTrip, RenaksiXlsx) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_renaksi, "renaksi", "xlsx", Compare::objectives);
 }
 
@@ -243,13 +256,16 @@ TEST(RoundTrip, RenaksiXlsx) {
 // "Sasaran / Indikator Kinerja" column) with actuals, and the BAB III B budget pairs (Tabel 3.3: one row
 // per activity with the number of the objective it supports).
 TEST(RoundTrip, LkjDocx) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_lkj, "lkj", "docx", Compare::objectives, {.actuals = true});
 }
 TEST(RoundTrip, LkjPdf) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_lkj, "lkj", "pdf", Compare::objectives, {.actuals = true});
 }
 // XLSX: an objective's row is one merged cell (an untabbed line inside the table).
 TEST(RoundTrip, LkjXlsx) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     round_trip(k_lkj, "lkj", "xlsx", Compare::objectives, {.actuals = true});
 }
 

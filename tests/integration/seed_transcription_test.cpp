@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "tests/integration/test_support.h"
+#include "tests/support/shared_documents.h"
 
 namespace kinerja::test {
 namespace {
@@ -137,6 +138,7 @@ std::vector<std::filesystem::path> transcriptions() {
 }
 
 TEST(SeedTranscription, EveryItemStandsAtItsLineInTheSeed) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     const auto files = transcriptions();
     ASSERT_EQ(files.size(), 5u);
     int total = 0;
@@ -169,6 +171,7 @@ TEST(SeedTranscription, PrabumulihMeasurementIsComplete) {
 }
 
 TEST(SeedTranscription, ActionPlanCostsAreTheDocumentsOwnText) {
+    KINERJA_SKIP_WITHOUT_SHARED(KINERJA_SEEDS_DIR);
     const auto root =
         bj::parse(read_file(std::string(KINERJA_SOURCE_DIR) + "/data/demo/renaksi-2024-kpu-kota-prabumulih.json"))
             .as_object();

@@ -22,6 +22,7 @@ DocumentFacts facts_of(const std::string& path) {
 }
 
 TEST(DocumentFacts, Seeds) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const Expected cases[] = {
         {"lkj-2024-kpu-kota-prabumulih.txt", "lkj", "KPU Kota Prabumulih", 2024, "Prabumulih", "16 Januari 2025"},
         {"renaksi-2024-kpu-kota-prabumulih.txt", "renaksi", "KPU Kota Prabumulih", 2024, "Prabumulih",
@@ -43,6 +44,7 @@ TEST(DocumentFacts, Seeds) {
 }
 
 TEST(DocumentFacts, MesujiIkuHasItsPlanPeriod) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const auto f = facts_of(testing::seeds_dir() + "/iku-2020-2024-kpu-kab-mesuji.txt");
     EXPECT_EQ(f.period_start.value_or(0), 2020);
     EXPECT_EQ(f.period_end.value_or(0), 2024);
@@ -78,6 +80,7 @@ TEST(DocumentFacts, TheTitlesAgencyIsNotTakenOverByAFooter) {
 }
 
 TEST(DocumentFacts, Samples) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::samples_dir());
     const Expected cases[] = {
         {"01-lkj-bab3-2016-dishub-jabar.txt", "lkj", "Dinas Perhubungan Provinsi Jawa Barat", 2016, "", ""},
         {"02-rkt-2016-dishub-jabar.txt", "rkt", "Dinas Perhubungan Provinsi Jawa Barat", 2016, "", ""},

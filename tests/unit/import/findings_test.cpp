@@ -581,6 +581,7 @@ TEST(Reading, DocumentOfNoKnownKind) {
 // The two names pasted in from another office in the seeds, and none of the many mentions of the
 // document's own office (whose name runs on into the prose: "KPU Kota Prabumulih juga menjalankan").
 TEST(Reading, SeedsWithAnotherOfficesName) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     struct Case {
         const char* file;
         int line;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "adapters/import/source_text.h"
+#include "tests/support/shared_documents.h"
 
 namespace kinerja::import::testing {
 

@@ -25,6 +25,7 @@ testing::Comparison compare_with(const std::string& transcription, const bj::val
 }
 
 TEST(UnderstandIku, MesujiDecreeMatchesTheTranscription) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const auto actual = understood(testing::seeds_dir() + "/iku-2020-2024-kpu-kab-mesuji.txt");
     const auto c = compare_with(testing::repo_dir() + "/data/demo/iku-2020-2024-kpu-kab-mesuji.json", actual);
     // Every item and field, but the activity of four objectives: the activity cells are centred over
@@ -44,6 +45,7 @@ TEST(UnderstandIku, MesujiDecreeMatchesTheTranscription) {
 }
 
 TEST(UnderstandIku, InspektoratSampleTargetsAndRealizationOverYears) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::samples_dir());
     const auto actual = understood(testing::samples_dir() + "/08-iku-capaian-2016-inspektorat-jabar.txt");
     const auto c =
         compare_with(testing::repo_dir() + "/tests/import/expected/08-iku-capaian-2016-inspektorat-jabar.json", actual);

@@ -27,12 +27,14 @@ testing::Comparison sample_measurement(const std::string& name) {
 // Floors: what the reader reaches now (the differences left are printed above and told in the
 // goldens' notes: words of two columns printed on one untabbed line, an objective not printed).
 TEST(UnderstandLkjSamples, BiroHpuReadingOrderMeasurement) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::samples_dir());
     const auto c = sample_measurement("04-lkj-2016-biro-hpu-setda-jabar");
     EXPECT_EQ(c.found_items, c.expected_items) << testing::describe(c); // 19/19
     EXPECT_GE(c.equal_fields, 91) << testing::describe(c);              // of 95
 }
 
 TEST(UnderstandLkjSamples, RsjReadingOrderMeasurement) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::samples_dir());
     const auto c = sample_measurement("10-lkj-2016-rsj-jabar");
     // No title: the year is its measurement's ("Thn 2016"), not the 2015 its introduction speaks of.
     EXPECT_EQ(understood(testing::text_file(testing::samples_dir() + "/10-lkj-2016-rsj-jabar.txt")).at("year"), 2016);

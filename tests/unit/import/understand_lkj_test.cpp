@@ -36,6 +36,7 @@ testing::Comparison seed_section(const std::string& section, const std::vector<s
 }
 
 TEST(UnderstandLkj, SeedMeasurement) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const auto c = seed_section("measurement");
     EXPECT_TRUE(c.exact()) << testing::describe(c);
     const auto& m = seed_lkj().as_object().at("measurement").as_object();
@@ -44,6 +45,7 @@ TEST(UnderstandLkj, SeedMeasurement) {
 }
 
 TEST(UnderstandLkj, SeedMeasurementSkipsThePageHeadersInsideTheTable) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     // Lines 885-891 put "LAPORAN KINERJA / SEKRETARIAT ..." between two rows of objective 1.
     const auto& o1 = seed_lkj().as_object().at("measurement").at("objectives").as_array().at(0).as_object();
     const auto& indicators = o1.at("indicators").as_array();
@@ -53,32 +55,38 @@ TEST(UnderstandLkj, SeedMeasurementSkipsThePageHeadersInsideTheTable) {
 }
 
 TEST(UnderstandLkj, SeedBudgets) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const auto c = seed_section("budgets");
     EXPECT_TRUE(c.exact()) << testing::describe(c);
 }
 
 TEST(UnderstandLkj, SeedPreviousYear) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const auto c = seed_section("previous_year");
     EXPECT_TRUE(c.exact()) << testing::describe(c);
 }
 
 TEST(UnderstandLkj, SeedEvaluations) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const auto c = seed_section("evaluations");
     EXPECT_TRUE(c.exact()) << testing::describe(c);
     EXPECT_EQ(seed_lkj().as_object().at("evaluations").as_array().size(), 2u);
 }
 
 TEST(UnderstandLkj, SeedObstacles) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const auto c = seed_section("obstacles");
     EXPECT_TRUE(c.exact()) << testing::describe(c);
 }
 
 TEST(UnderstandLkj, SeedUnits) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const auto c = seed_section("units");
     EXPECT_TRUE(c.exact()) << testing::describe(c);
 }
 
 TEST(UnderstandLkj, SeedRkt) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     // Objectives as printed, with their activity code ("… (6709)"), which is also given in "code". The
     // plan names no unit of its own (only a sentence of prose mentions the secretariat): null.
     const auto c = seed_section("rkt");
@@ -86,6 +94,7 @@ TEST(UnderstandLkj, SeedRkt) {
 }
 
 TEST(UnderstandLkj, SeedRenstra) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const auto c = seed_section("renstra");
     EXPECT_TRUE(c.exact()) << testing::describe(c);
     const auto& r = seed_lkj().at("renstra");
@@ -99,6 +108,7 @@ TEST(UnderstandLkj, SeedRenstra) {
 }
 
 TEST(UnderstandLkj, SeedPeople) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const auto c = seed_section("people");
     EXPECT_TRUE(c.exact()) << testing::describe(c);
 }
@@ -112,12 +122,14 @@ testing::Comparison sample_section(const std::string& name, const std::string& s
 }
 
 TEST(UnderstandLkj, SampleDishubLayoutMeasurement) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::samples_dir());
     const auto c = sample_section("01-lkj-bab3-2016-dishub-jabar", "measurement");
     EXPECT_EQ(c.found_items, c.expected_items) << testing::describe(c);
     EXPECT_GE(c.equal_fields, c.expected_fields - 2) << testing::describe(c);
 }
 
 TEST(UnderstandLkj, SampleBkpdProseMeasurement) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::samples_dir());
     const auto c = sample_section("09-lakip-ringkasan-2016-bkpd-jabar", "measurement");
     EXPECT_TRUE(c.exact()) << testing::describe(c);
 }
@@ -148,6 +160,7 @@ TEST(UnderstandLkj, OddLinesDoNotCrash) {
 
 // Speed is measured in bench/import_bench.cpp; here only that a 5 MB text is read whole.
 TEST(UnderstandLkj, FiveMegabytesAreReadWhole) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const auto one = testing::text_file(testing::seeds_dir() + "/lkj-2024-kpu-kota-prabumulih.txt");
     SourceText big{"big-lkj.txt", "text", {}};
     for (int copy = 0; copy < 42; ++copy)

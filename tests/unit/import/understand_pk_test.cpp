@@ -47,6 +47,7 @@ bj::object only(const bj::value& document, std::size_t index) {
 }
 
 TEST(UnderstandPk, LkjSeedAgreementsAreExact) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     LkjSeed lkj;
     lkj.read();
     const auto expected = testing::json_file(testing::repo_dir() + "/data/demo/lkj-2024-kpu-kota-prabumulih.json");
@@ -65,6 +66,7 @@ TEST(UnderstandPk, LkjSeedAgreementsAreExact) {
 }
 
 TEST(UnderstandPk, LkjSeedFiguresAsPrinted) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     LkjSeed lkj;
     lkj.read();
     const auto& a = lkj.seed.at("agreements").as_array();
@@ -99,6 +101,7 @@ testing::Comparison sample(const std::string& name, Understood* out = nullptr) {
 }
 
 TEST(UnderstandPk, LayoutSampleIsExact) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::samples_dir());
     // Column-aligned text: "Nama : / Jabatan :" blocks, names side by side with the NIP under one,
     // indicators numbered and wrapped in their column, a target glued to its indicator, "Rp. …,-".
     const auto c = sample("05-pk-2016-bpmpd-jabar");
@@ -106,6 +109,7 @@ TEST(UnderstandPk, LayoutSampleIsExact) {
 }
 
 TEST(UnderstandPk, ScannedSampleKeepsWhatIsReliablyThere) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::samples_dir());
     // OCR'd flow text: the two columns' words interleave, so objective and indicator texts cannot all
     // be told apart; the parties, the NIP, every indicator's line and target (paired in order, as
     // the counts agree) and every budget are read.

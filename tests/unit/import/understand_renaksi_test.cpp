@@ -26,6 +26,7 @@ void expect_same_frame(const bj::value& expected, const bj::value& actual) {
 }
 
 TEST(UnderstandRenaksi, SeedPrabumulihActionPlan) {
+    KINERJA_SKIP_WITHOUT_SHARED(seeds_dir());
     const auto expected = json_file(repo_dir() + "/data/demo/renaksi-2024-kpu-kota-prabumulih.json");
     const auto actual = understood(seeds_dir() + "/renaksi-2024-kpu-kota-prabumulih.txt");
     const auto c = compare_seed(expected, actual, "action_plan");
@@ -37,6 +38,7 @@ TEST(UnderstandRenaksi, SeedPrabumulihActionPlan) {
 
 // The wrong year of the form field is kept as printed; the title gives the plan's year.
 TEST(UnderstandRenaksi, SeedKeepsTheFormYearAsPrinted) {
+    KINERJA_SKIP_WITHOUT_SHARED(seeds_dir());
     const auto actual = understood(seeds_dir() + "/renaksi-2024-kpu-kota-prabumulih.txt");
     const auto& plan = actual.at("action_plan").as_object();
     EXPECT_EQ(plan.at("year_text").as_string(), "2023");
@@ -47,6 +49,7 @@ TEST(UnderstandRenaksi, SeedKeepsTheFormYearAsPrinted) {
 // cells lost their columns, so continuation lines are told apart by form only: see the figures
 // printed and the differences listed. The floor keeps what is read now from getting worse.
 TEST(UnderstandRenaksi, SampleInspektoratTabRows) {
+    KINERJA_SKIP_WITHOUT_SHARED(samples_dir());
     const auto expected = json_file(repo_dir() + "/tests/import/expected/07-renaksi-2016-inspektorat-jabar.json");
     const auto actual = understood(samples_dir() + "/07-renaksi-2016-inspektorat-jabar.txt");
     const auto c = compare_seed(expected, actual, "action_plan");
@@ -61,6 +64,7 @@ TEST(UnderstandRenaksi, SampleInspektoratTabRows) {
 // Sample 03 (monitoring, reading-order paragraphs): objectives, their indicators and targets; the
 // realization printed beside each target has no place in action_plan.
 TEST(UnderstandRenaksi, SampleDishubMonitoringFlow) {
+    KINERJA_SKIP_WITHOUT_SHARED(samples_dir());
     const auto expected = json_file(repo_dir() + "/tests/import/expected/03-monev-renaksi-2016-dishub-jabar.json");
     const auto actual = understood(samples_dir() + "/03-monev-renaksi-2016-dishub-jabar.txt");
     const auto c = compare_seed(expected, actual, "action_plan");

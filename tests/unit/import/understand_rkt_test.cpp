@@ -26,6 +26,7 @@ testing::Comparison compare_with(const std::string& transcription, const bj::val
 }
 
 TEST(UnderstandRkt, OkuSelatanRegencyTableMatchesTheTranscription) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const auto actual = understood(testing::seeds_dir() + "/rkt-2024-kpu-kab-oku-selatan.txt");
     const auto c = compare_with(testing::repo_dir() + "/data/demo/rkt-2024-kpu-kab-oku-selatan.json", actual);
     EXPECT_TRUE(c.exact()) << testing::describe(c);
@@ -33,6 +34,7 @@ TEST(UnderstandRkt, OkuSelatanRegencyTableMatchesTheTranscription) {
 }
 
 TEST(UnderstandRkt, OkuSelatanSignatureAndUnit) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const auto actual = understood(testing::seeds_dir() + "/rkt-2024-kpu-kab-oku-selatan.txt");
     const auto& plan = actual.at("rkt").as_array().at(0).as_object();
     EXPECT_EQ(plan.at("unit").as_string(), "Sekretariat KPU Kabupaten OKU Selatan");
@@ -47,6 +49,7 @@ TEST(UnderstandRkt, OkuSelatanSignatureAndUnit) {
 }
 
 TEST(UnderstandRkt, KalimantanTimurHoldsTwoPlansMatchingTheTranscription) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::seeds_dir());
     const auto actual = understood(testing::seeds_dir() + "/rkt-2024-kpu-prov-kalimantan-timur.txt");
     const auto c = compare_with(testing::repo_dir() + "/data/demo/rkt-2024-kpu-prov-kalimantan-timur.json", actual);
     EXPECT_TRUE(c.exact()) << testing::describe(c);
@@ -59,6 +62,7 @@ TEST(UnderstandRkt, KalimantanTimurHoldsTwoPlansMatchingTheTranscription) {
 }
 
 TEST(UnderstandRkt, DishubSampleFlowStyle) {
+    KINERJA_SKIP_WITHOUT_SHARED(testing::samples_dir());
     const auto actual = understood(testing::samples_dir() + "/02-rkt-2016-dishub-jabar.txt");
     const auto c = compare_with(testing::repo_dir() + "/tests/import/expected/02-rkt-2016-dishub-jabar.json", actual);
     // Every row and target is found; see the ignore note in the expected file's description below.
