@@ -4,11 +4,9 @@
 #include <unistd.h>
 #include <zip.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -240,20 +238,6 @@ TEST(DocxRenderer, LandscapeDocumentHasALandscapeSection) {
 TEST(DocxRenderer, EmptyDocumentIsStillADocument) {
     const std::string package = render_ok(rep::Document{});
     EXPECT_NE(part(package, "word/document.xml").find("<w:body><w:sectPr>"), std::string::npos);
-}
-
-// Measured, not asserted: the real LKj (about 40 pages) must stay far below half a second.
-TEST(DocxRenderer, RenderTime) {
-    for (int rows : {120, 600}) {
-        const auto doc = sample_document(false, rows);
-        const auto start = std::chrono::steady_clock::now();
-        const std::string package = render_ok(doc);
-        const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        std::cout << "[ render   ] sample_document(" << rows << " rows): " << ms << " ms, " << package.size()
-                  << " bytes\n";
-        RecordProperty("render_ms_" + std::to_string(rows), std::to_string(ms));
-        EXPECT_FALSE(package.empty());
-    }
 }
 
 // --- the file as LibreOffice prints it -----------------------------------------------------------

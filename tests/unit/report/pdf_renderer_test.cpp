@@ -3,11 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <array>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -261,17 +259,6 @@ TEST(PdfRenderer, OddInputsStillRender) {
     const std::string text = squeeze(run("pdftotext -layout '" + path.string() + "' -"));
     EXPECT_NE(text.find("lebar"), std::string::npos);
     EXPECT_NE(text.find("Tingkat tak dikenal baris kedua"), std::string::npos); // in the contents, on one line
-}
-
-TEST(PdfRenderer, RenderTime) {
-    const auto doc = sample::sample_document();
-    ASSERT_TRUE(report_out::render_pdf(doc).has_value()); // warm the font caches
-    constexpr int runs = 5;
-    const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < runs; ++i)
-        ASSERT_TRUE(report_out::render_pdf(doc).has_value());
-    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    std::cout << "render_pdf(sample_document()): " << ms / runs << " ms\n"; // reported, not asserted
 }
 
 cairo_status_t read_bytes(void* closure, unsigned char* data, unsigned int length) {
