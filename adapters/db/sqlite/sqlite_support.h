@@ -82,8 +82,4 @@ inline std::optional<Date> opt_date(const Statement& s, int col) {
     return *d;
 }
 
-inline int int_of(const Statement& s, int col) {
-    return static_cast<int>(s.integer(col));
-}
-
 } // namespace kinerja::sqlite
