@@ -52,9 +52,13 @@ bool can_record(const Actor& a, const OfficeInfo& o, std::optional<std::int64_t>
     return a.role == Role::operator_ && a.unit_id && unit_id && *a.unit_id == *unit_id;
 }
 
-Result<void> require_view(const Actor& a, const OfficeInfo& o) {
-    if (can_view(a, o)) return {};
-    return fail(ErrorCode::not_found, "Satker '" + o.code + "' tidak ditemukan atau di luar wewenang Anda", o.code);
+bool can_record_some(const Actor& a, const OfficeInfo& o) {
+    if (a.role == Role::admin) return true;
+    return own_office(a, o) && (a.role == Role::planner || a.role == Role::head || a.role == Role::operator_);
+}
+
+bool can_audit(const Actor& a, const OfficeInfo& o) {
+    return can_view(a, o) && a.role != Role::viewer && a.role != Role::operator_;
 }
 
 } // namespace kinerja::app

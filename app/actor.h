@@ -34,9 +34,9 @@ bool can_plan(const Actor& a, const OfficeInfo& office);
 bool can_approve(const Actor& a, const OfficeInfo& office);
 // Entering actuals of an indicator owned by `unit_id` (operator of that unit; planner and head of the office; admin).
 bool can_record(const Actor& a, const OfficeInfo& office, std::optional<std::int64_t> unit_id);
-
-// The same decisions as errors with an Indonesian message: 404 rather than 403 for an office the
-// actor may not even know about.
-Result<void> require_view(const Actor& a, const OfficeInfo& office);
+// Entering actuals of some indicator of the office (any of the above, for some unit).
+bool can_record_some(const Actor& a, const OfficeInfo& office);
+// Reading the office's audit log (head, planner; the reviewer of its province; admin).
+bool can_audit(const Actor& a, const OfficeInfo& office);
 
 } // namespace kinerja::app

@@ -3,8 +3,12 @@
 #include <array>
 #include <set>
 
+#include "app/scope.h"
 #include "core/decimal.h"
+#include "core/fiscal_year.h"
+#include "core/messages.h"
 #include "core/rupiah.h"
+#include "core/text.h"
 
 namespace kinerja::app {
 namespace {
@@ -13,19 +17,10 @@ constexpr std::array<std::string_view, 5> status_codes = {"open", "submitted", "
 constexpr std::array<std::string_view, 5> status_labels = {"Terbuka", "Diajukan", "Disetujui", "Dikembalikan",
                                                            "Dikunci"};
 
-Result<OfficeInfo> office_for(Repository& repo, const Actor& actor, const std::string& code) {
-    auto office = repo.find_office(code);
-    if (!office) return tl::unexpected(office.error());
-    if (!*office || !can_view(actor, **office))
-        return fail(ErrorCode::not_found, "Satker '" + code + "' tidak ditemukan atau di luar wewenang Anda", code);
-    return **office;
-}
-
 Result<void> check_month(int year, int month) {
-    if (year < 2000 || year > 2100)
-        return fail(ErrorCode::invalid_input, "Tahun " + std::to_string(year) + " tidak sah", "tahun");
+    if (!valid_year(year)) return fail(ErrorCode::invalid_input, year_problem(std::to_string(year)), "tahun");
     if (month < 1 || month > 12)
-        return fail(ErrorCode::invalid_input, "Bulan " + std::to_string(month) + " tidak sah (1–12)", "bulan");
+        return fail(ErrorCode::invalid_input, message(Msg::month_invalid, {{"month", std::to_string(month)}}), "bulan");
     return {};
 }
 
@@ -74,7 +69,7 @@ std::optional<MonthStatus> parse_month_status(std::string_view code) {
 Result<MonthSheet> month_sheet(Repository& repo, const Actor& actor, const std::string& office_code, int year,
                                int month) {
     if (auto ok = check_month(year, month); !ok) return tl::unexpected(ok.error());
-    auto office = office_for(repo, actor, office_code);
+    auto office = office_in_scope(repo, actor, office_code);
     if (!office) return tl::unexpected(office.error());
     auto rows = repo.month_rows(office->id, year, month);
     if (!rows) return tl::unexpected(rows.error());
@@ -136,11 +131,7 @@ Result<SaveResult> save_actuals(Repository& repo, const Actor& actor, const std:
                         "Bulan ini sudah " + std::string(month_status_label(unit_status)) +
                             "; minta pimpinan mengembalikannya sebelum mengubah realisasi",
                         std::to_string(e.indicator_id));
-        std::string text = e.value_text;
-        while (!text.empty() && text.back() == ' ')
-            text.pop_back();
-        while (!text.empty() && text.front() == ' ')
-            text.erase(text.begin());
+        const std::string text(trim(e.value_text));
         if (text.empty()) {
             if (row->version > 0)
                 out.problems.push_back(
@@ -235,7 +226,7 @@ Result<void> change_month_status(Repository& repo, const Actor& actor, const std
 Result<BudgetSheet> budget_sheet(Repository& repo, const Actor& actor, const std::string& office_code, int year,
                                  int month) {
     if (auto ok = check_month(year, month); !ok) return tl::unexpected(ok.error());
-    auto office = office_for(repo, actor, office_code);
+    auto office = office_in_scope(repo, actor, office_code);
     if (!office) return tl::unexpected(office.error());
     auto lines = repo.budget_month(office->id, year, month);
     if (!lines) return tl::unexpected(lines.error());
@@ -266,11 +257,7 @@ Result<SaveResult> save_spending(Repository& repo, const Actor& actor, const std
         if (!line)
             return fail(ErrorCode::not_found, "Baris anggaran " + std::to_string(e.line_id) + " tidak ada",
                         std::to_string(e.line_id));
-        std::string text = e.amount_text;
-        while (!text.empty() && text.back() == ' ')
-            text.pop_back();
-        while (!text.empty() && text.front() == ' ')
-            text.erase(text.begin());
+        const std::string text(trim(e.amount_text));
         if (text.empty()) {
             if (line->version > 0)
                 out.problems.push_back(
@@ -308,7 +295,7 @@ Result<SaveResult> save_spending(Repository& repo, const Actor& actor, const std
 
 Result<std::vector<ObstacleRecord>> list_obstacles(Repository& repo, const Actor& actor, const std::string& office_code,
                                                    int year) {
-    auto office = office_for(repo, actor, office_code);
+    auto office = office_in_scope(repo, actor, office_code);
     if (!office) return tl::unexpected(office.error());
     return repo.obstacles(office->id, year);
 }
@@ -316,7 +303,7 @@ Result<std::vector<ObstacleRecord>> list_obstacles(Repository& repo, const Actor
 Result<std::map<std::string, std::string>> add_obstacle(Repository& repo, const Actor& actor,
                                                         const std::string& office_code, int year,
                                                         const ObstacleRecord& o, const std::string& now_iso) {
-    auto office = office_for(repo, actor, office_code);
+    auto office = office_in_scope(repo, actor, office_code);
     if (!office) return tl::unexpected(office.error());
     if (!can_plan(actor, *office))
         return fail(ErrorCode::forbidden, "Hanya perencana atau pimpinan satker yang mencatat hambatan", "hambatan");

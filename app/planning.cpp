@@ -1,5 +1,6 @@
 #include "app/planning.h"
 
+#include "app/scope.h"
 #include "core/date.h"
 #include "core/quantity.h"
 
@@ -7,14 +8,11 @@ namespace kinerja::app {
 
 Result<RevisionResult> revise_agreement(Repository& repo, const Actor& actor, const std::string& office_code, int year,
                                         const AgreementRevision& rev, const std::string& now_iso) {
-    auto office = repo.find_office(office_code);
+    auto office = office_in_scope(repo, actor, office_code);
     if (!office) return tl::unexpected(office.error());
-    if (!*office || !can_view(actor, **office))
-        return fail(ErrorCode::not_found, "Satker '" + office_code + "' tidak ditemukan atau di luar wewenang Anda",
-                    office_code);
-    if (!can_plan(actor, **office))
+    if (!can_plan(actor, *office))
         return fail(ErrorCode::forbidden, "Hanya perencana atau pimpinan satker yang dapat merevisi PK", "pk");
-    auto data = repo.load_office_year(**office, year);
+    auto data = repo.load_office_year(*office, year);
     if (!data) return tl::unexpected(data.error());
     const AgreementData* ag = nullptr;
     for (const auto& a : data->agreements)
@@ -60,7 +58,7 @@ Result<RevisionResult> revise_agreement(Repository& repo, const Actor& actor, co
     if (!out.problems.empty()) return out;
     auto no =
         repo.add_agreement_revision(rev.agreement_id, rev.expected_version, rev.reason_code, rev.reason, date->iso(),
-                                    date->indonesian(), rev.targets, actor.login, now_iso, (*office)->id);
+                                    date->indonesian(), rev.targets, actor.login, now_iso, office->id);
     if (!no) return tl::unexpected(no.error());
     out.new_version = *no;
     return out;
@@ -68,13 +66,11 @@ Result<RevisionResult> revise_agreement(Repository& repo, const Actor& actor, co
 
 namespace {
 Result<OfficeInfo> planning_office(Repository& repo, const Actor& actor, const std::string& code, bool for_change) {
-    auto office = repo.find_office(code);
-    if (!office) return tl::unexpected(office.error());
-    if (!*office || !can_view(actor, **office))
-        return fail(ErrorCode::not_found, "Satker '" + code + "' tidak ditemukan atau di luar wewenang Anda", code);
-    if (for_change && !can_plan(actor, **office))
+    auto office = office_in_scope(repo, actor, code);
+    if (!office) return office;
+    if (for_change && !can_plan(actor, *office))
         return fail(ErrorCode::forbidden, "Hanya perencana atau pimpinan satker yang mengubah rencana", code);
-    return **office;
+    return office;
 }
 } // namespace
 

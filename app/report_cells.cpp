@@ -58,10 +58,6 @@ Cell count(long long n) {
     return c;
 }
 
-std::string percent_text(const std::optional<Ratio>& r, Rounding rounding) {
-    return r ? r->round(2, rounding).indonesian(2) : std::string("-");
-}
-
 std::string with_unit(const std::string& text, const std::string& unit) {
     if (text.empty()) return "-";
     if (unit.empty() || text.find(unit) != std::string::npos) return text;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/report_model.h"
+#include "core/format.h" // percent_text
 #include "core/ratio.h"
 #include "core/rupiah.h"
 
@@ -19,7 +20,6 @@ Cell percent(const std::optional<Ratio>& r, Rounding rounding);
 Cell rupiah(const std::optional<Rupiah>& r);
 Cell count(long long n);
 
-std::string percent_text(const std::optional<Ratio>& r, Rounding rounding); // "94,44" or "-"
 // A target or actual as written with its unit: "95%", "5 keg", "WTP"; "-" when empty.
 std::string with_unit(const std::string& text, const std::string& unit);
 Row header_row(std::initializer_list<const char*> titles);

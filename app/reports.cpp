@@ -3,16 +3,17 @@
 #include <algorithm>
 
 #include "app/report_builder.h"
+#include "app/scope.h"
+#include "core/messages.h"
 
 namespace kinerja::app {
 namespace {
 
 Result<OfficeInfo> office_for(Repository& repo, const std::string& code, const Actor* actor) {
+    if (actor) return office_in_scope(repo, *actor, code);
     auto office = repo.find_office(code);
     if (!office) return tl::unexpected(office.error());
-    if (!*office || (actor && !can_view(*actor, **office)))
-        return fail(ErrorCode::not_found,
-                    "Satker '" + code + "' tidak dikenal" + (actor ? " atau di luar wewenang Anda" : ""), "--satker");
+    if (!*office) return fail(ErrorCode::not_found, message(Msg::office_unknown, {{"office", code}}), "--satker");
     return **office;
 }
 

@@ -1,4 +1,5 @@
 #include "core/checks.h"
+#include "core/format.h"
 
 #include <cctype>
 #include <map>
@@ -33,10 +34,6 @@ int printed_decimals(std::string_view text) {
 // truncated at the printed precision (domain.md §2.8: both conventions occur in one document).
 bool printed_matches(const Decimal& printed, const Ratio& exact, int decimals) {
     return exact.round(decimals, Rounding::half_up) == printed || exact.round(decimals, Rounding::truncate) == printed;
-}
-
-std::string pct(const Ratio& r) {
-    return r.round(2).indonesian(2);
 }
 
 bool starts_with_word(std::string_view s, std::string_view word) {
@@ -81,7 +78,7 @@ void check_achievements(const OfficeYear& d, Collector& c) {
                 } else if (!printed_matches(*printed, *ach.percent, printed_decimals(shown))) {
                     c.add("achievement-mismatch", Severity::error,
                           "Capaian tercetak " + a.reported_achievement + " tidak sama dengan " + a.text + " / " +
-                              ind.target_text + " × 100 = " + pct(*ach.percent),
+                              ind.target_text + " × 100 = " + percent_text(*ach.percent),
                           a.ref);
                 }
             }
@@ -103,7 +100,7 @@ void check_budgets(const OfficeYear& d, Collector& c) {
             c.add("budget-over-ceiling", Severity::error,
                   "Realisasi anggaran " + b.name + " Rp " + format_rupiah(*b.actual) + " melebihi pagu Rp " +
                       format_rupiah(*b.ceiling) + " (" +
-                      pct(Ratio(b.actual->value * Ratio::Int{100}, b.ceiling->value)) + "%)",
+                      percent_text(Ratio(b.actual->value * Ratio::Int{100}, b.ceiling->value)) + "%)",
                   b.ref);
         if (b.ceiling && b.actual && !b.reported_percent.empty() && b.ceiling->value != 0) {
             const Ratio exact(static_cast<Ratio::Int>(b.actual->value) * 100, b.ceiling->value);
@@ -114,7 +111,8 @@ void check_budgets(const OfficeYear& d, Collector& c) {
             else if (!printed_matches(*printed, exact, printed_decimals(b.reported_percent)))
                 c.add("absorption-mismatch", Severity::error,
                       "Persentase realisasi anggaran tercetak " + b.reported_percent + " tidak sama dengan " +
-                          format_rupiah(*b.actual) + " / " + format_rupiah(*b.ceiling) + " × 100 = " + pct(exact),
+                          format_rupiah(*b.actual) + " / " + format_rupiah(*b.ceiling) +
+                          " × 100 = " + percent_text(exact),
                       b.ref);
         }
         by_code[b.code.empty() ? normalize_text(b.name) : b.code].push_back(&b);

@@ -1,4 +1,5 @@
 #include "core/decimal.h"
+#include "core/text.h"
 
 #include <cstdlib>
 #include <vector>
@@ -15,25 +16,6 @@ constexpr std::int64_t pow10_i64(int n) {
 
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-// Groups the digits of `digits` by three with `sep`: "1234567" -> "1.234.567".
-std::string group_thousands(const std::string& digits, char sep) {
-    std::string out;
-    const auto n = digits.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i > 0 && (n - i) % 3 == 0) out.push_back(sep);
-        out.push_back(digits[i]);
-    }
-    return out;
 }
 
 Result<Decimal> from_parts(bool negative, std::string_view int_digits, std::string_view frac_digits,
@@ -93,7 +75,7 @@ std::string Decimal::indonesian(std::optional<int> decimals) const {
     std::string digits = std::to_string(mag);
     if (static_cast<int>(digits.size()) <= v.m_scale) digits.insert(0, v.m_scale - digits.size() + 1, '0');
     const std::string int_part = digits.substr(0, digits.size() - v.m_scale);
-    std::string out = group_thousands(int_part, '.');
+    std::string out = group_digits(int_part);
     if (v.m_scale > 0) out += "," + digits.substr(digits.size() - v.m_scale);
     return neg ? "-" + out : out;
 }

@@ -1,18 +1,11 @@
 #include "core/quantity.h"
+#include "core/text.h"
 
 #include <array>
 #include <cctype>
 
 namespace kinerja {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return s;
-}
 
 bool numeric_char(char c) {
     return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == '+';

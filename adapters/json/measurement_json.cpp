@@ -1,4 +1,5 @@
 #include "adapters/json/measurement_json.h"
+#include "core/format.h"
 
 #include <boost/json.hpp>
 
@@ -16,7 +17,8 @@ bj::value quantity(const std::string& text, const std::optional<Quantity>& q, co
 }
 
 bj::value ratio(const std::optional<Ratio>& r, Rounding rounding) {
-    return r ? bj::value(r->round(2, rounding).canonical()) : bj::value(nullptr);
+    const auto text = percent_canonical(r, rounding);
+    return text ? bj::value(*text) : bj::value(nullptr);
 }
 
 bj::value budget(const std::optional<BudgetTotal>& b, const std::optional<Ratio>& absorption) {

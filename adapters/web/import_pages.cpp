@@ -10,6 +10,7 @@
 #include "adapters/import/understand/understand.h"
 #include "adapters/web/errors.h"
 #include "adapters/web/templates.h"
+#include "core/text.h"
 #include "platform/tokens.h"
 
 namespace kinerja::web {
@@ -59,12 +60,6 @@ const bj::object* object_at(const bj::object& o, std::string_view key) {
 const bj::array* array_at(const bj::object& o, std::string_view key) {
     const auto* v = o.if_contains(key);
     return v && v->is_array() ? &v->as_array() : nullptr;
-}
-
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 // The input name of one editable value: `fix.<path of the rows>.<row index>.<key>`.
@@ -130,7 +125,7 @@ Result<std::vector<Correction>> apply_corrections(bj::object& seed, const std::m
                         "Koreksi '" + field.substr(k_fix_prefix.size()) +
                             "' ditolak: baris itu tidak ada dalam dokumen; tidak ada koreksi yang diterapkan",
                         field);
-        const std::string value = trim(typed);
+        const std::string value(trim(typed));
         const std::string before = cell_text(target);
         if (before == value) continue;
         *target = value.empty() ? bj::value(nullptr) : bj::value(value);

@@ -1,34 +1,16 @@
 #pragma once
-// The web application: pages in Indonesian, the JSON API, static assets. Every request is checked
-// against the caller's role and scope here, on the server.
-#include <cstdint>
-#include <functional>
+// The web application: pages in Indonesian, the JSON API, static assets. Every request goes through
+// the route table (routes.h), which checks the caller's role and scope on the server.
 #include <memory>
-#include <string>
+#include <vector>
 
 #include "adapters/http/http_types.h"
 #include "adapters/http/server.h"
-#include "app/auth.h"
-#include "app/evidence.h"
-#include "app/repository.h"
+#include "adapters/web/options.h"
 
 namespace kinerja::web {
 
-using RepositoryFactory = std::function<Result<std::unique_ptr<app::Repository>>()>;
-
-struct WebOptions {
-    app::AuthSettings auth;
-    std::function<std::int64_t()> now; // unix seconds; the system clock when empty
-    std::string dev_assets;            // serve templates and static files from this folder (editing)
-    bool behind_tls = false;           // served over HTTPS (a TLS proxy): Secure cookies and HSTS
-    std::string evidence_dir;          // uploaded evidence, stored under its SHA-256
-    app::EvidenceLimits evidence;      // size of one file, quota of an office
-    // Documents uploaded for import; under the server's body limit, so the page can say why.
-    std::size_t max_import_bytes = 10u << 20;
-    int import_pdf_seconds = 30; // how long reading one uploaded PDF may take
-    // Opens an empty scratch store for the checks of an uploaded document (apps/kinerja: SQLite in memory).
-    RepositoryFactory scratch_store;
-};
+class WebContext;
 
 class WebApp {
 public:
@@ -42,8 +24,7 @@ public:
     static std::vector<http::LaneOptions> lanes();
 
 private:
-    struct Impl;
-    std::unique_ptr<Impl> m_impl;
+    std::unique_ptr<WebContext> m_web;
 };
 
 } // namespace kinerja::web

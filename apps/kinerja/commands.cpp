@@ -25,6 +25,7 @@
 #include "app/reports.h"
 #include "apps/kinerja/stores.h"
 #include "core/checks.h"
+#include "core/format.h"
 #include "core/measurement.h"
 #include "core/utf8.h"
 #include "platform/password.h"
@@ -98,8 +99,10 @@ Result<OfficeYearResult> load(const std::string& db, const std::string& satker, 
     return OfficeYearResult{std::move(*repo), std::move(*data)};
 }
 
-std::string pct(const std::optional<Ratio>& r, Rounding rounding) {
-    return r ? r->round(2, rounding).indonesian(2) : std::string("-");
+// A percentage as a JSON value: "94.44" or null.
+std::string json_percent(const std::optional<Ratio>& r) {
+    const auto text = percent_canonical(r);
+    return text ? "\"" + *text + "\"" : std::string("null");
 }
 
 std::string csv_field(const std::string& s) {
@@ -126,24 +129,24 @@ void print_text(const OfficeYear& d, const Measurement& m, Rounding rounding, co
                                            ind.target_text.empty() ? "-" : ind.target_text,
                                            mi.actual_text.empty() ? "-" : mi.actual_text);
             if (mi.achievement.percent)
-                line += pct(mi.achievement.percent, rounding) + " · " + mi.band;
+                line += percent_text(mi.achievement.percent, rounding) + " · " + mi.band;
             else
                 line += "tidak dapat dihitung (" + mi.achievement.reason + ")";
             if (mi.achievement.percent && !mi.achievement.reason.empty()) line += " · " + mi.achievement.reason;
             std::cout << line << "\n";
         }
-        std::cout << fmt::format("  Capaian sasaran: {} ({}){}\n", pct(mo.rollup.value, rounding),
+        std::cout << fmt::format("  Capaian sasaran: {} ({}){}\n", percent_text(mo.rollup.value, rounding),
                                  describe_rollup(mo.rollup, "indikator"), mo.band.empty() ? "" : " · " + mo.band);
         if (mo.budget)
             std::cout << fmt::format("  Anggaran: pagu Rp {} · realisasi Rp {} · penyerapan {}%\n",
                                      format_rupiah(mo.budget->ceiling), format_rupiah(mo.budget->actual),
-                                     pct(mo.absorption, Rounding::half_up));
+                                     percent_text(mo.absorption, Rounding::half_up));
     }
-    std::cout << fmt::format("\nCapaian kinerja kantor: {} ({}){}\n", pct(m.rollup.value, rounding),
+    std::cout << fmt::format("\nCapaian kinerja kantor: {} ({}){}\n", percent_text(m.rollup.value, rounding),
                              describe_rollup(m.rollup, "sasaran"), m.band.empty() ? "" : " · " + m.band);
     std::cout << fmt::format(
         "Anggaran seluruhnya: pagu Rp {} · realisasi Rp {} · penyerapan {}% (Σ realisasi / Σ pagu)\n",
-        format_rupiah(m.budget.ceiling), format_rupiah(m.budget.actual), pct(m.absorption, Rounding::half_up));
+        format_rupiah(m.budget.ceiling), format_rupiah(m.budget.actual), percent_text(m.absorption, Rounding::half_up));
     std::cout << "\nSkala pengukuran: " << m.scale->citation << "\n";
     for (const auto& line : m.scale->describe())
         std::cout << "  " << line << "\n";
@@ -165,7 +168,7 @@ void print_csv(const OfficeYear& d, const Measurement& m, Rounding rounding) {
                                      csv_field(mo.objective->number), csv_field(mo.objective->code),
                                      csv_field(mo.objective->name), csv_field(mi.indicator->statement),
                                      csv_field(mi.indicator->target_text), csv_field(mi.actual_text),
-                                     mi.achievement.percent ? pct(mi.achievement.percent, rounding) : "",
+                                     mi.achievement.percent ? percent_text(mi.achievement.percent, rounding) : "",
                                      csv_field(mi.band), csv_field(mi.achievement.reason));
 }
 
@@ -320,13 +323,9 @@ int rollup(const std::string& db, int year, const std::string& satker, const std
                              t.office->code, t.office->level,
                              t.office->parent_id ? "\"" + by_id.at(*t.office->parent_id)->office->code + "\""
                                                  : std::string("null"),
-                             t.achievement.value ? "\"" + t.achievement.value->round(2).canonical() + "\""
-                                                 : std::string("null"),
-                             t.own && t.own->achievement ? "\"" + t.own->achievement->round(2).canonical() + "\""
-                                                         : std::string("null"),
+                             json_percent(t.achievement.value), json_percent(t.own ? t.own->achievement : std::nullopt),
                              t.achievement.method + " of offices", t.offices, t.offices_reporting,
-                             t.budget.ceiling.value, t.budget.actual.value,
-                             t.absorption ? "\"" + t.absorption->round(2).canonical() + "\"" : std::string("null"));
+                             t.budget.ceiling.value, t.budget.actual.value, json_percent(t.absorption));
         }
         std::cout << "\n]}\n";
         return 0;
@@ -337,9 +336,10 @@ int rollup(const std::string& db, int year, const std::string& satker, const std
         const std::string indent(static_cast<std::size_t>(depth[t->office->id]) * 2, ' ');
         std::cout << fmt::format(
             "{}{} — capaian {} ({}), satker melapor {}/{}, pagu Rp {}, realisasi Rp {}, penyerapan {}%\n", indent,
-            t->office->name, pct(t->achievement.value, Rounding::half_up), describe_rollup(t->achievement, "satker"),
-            t->offices_reporting, t->offices, format_rupiah(t->budget.ceiling), format_rupiah(t->budget.actual),
-            pct(t->absorption, Rounding::half_up));
+            t->office->name, percent_text(t->achievement.value, Rounding::half_up),
+            describe_rollup(t->achievement, "satker"), t->offices_reporting, t->offices,
+            format_rupiah(t->budget.ceiling), format_rupiah(t->budget.actual),
+            percent_text(t->absorption, Rounding::half_up));
     }
     return 0;
 }

@@ -145,10 +145,10 @@ Result<SourceText> read_pdf_file(std::string_view name, const std::string& path,
         return limit_exceeded(name, "ukuran teks", limits.max_text_bytes, "byte");
     case ChildResult::End::signaled:
         if (r.err.find("bad_alloc") != std::string::npos || r.err.find("emory") != std::string::npos)
-            return fail(
-                ErrorCode::too_large,
-                fmt::format("PDF {} memerlukan memori melebihi batas {} byte", name, grouped(limits.pdf_memory_bytes)),
-                where);
+            return fail(ErrorCode::too_large,
+                        fmt::format("PDF {} memerlukan memori melebihi batas {} byte", name,
+                                    group_thousands(limits.pdf_memory_bytes)),
+                        where);
         return invalid(name, fmt::format("PDF {} rusak atau tidak dapat dibaca: pdftotext berhenti (sinyal {}); {}",
                                          name, r.signal, telling_line(r.err)));
     case ChildResult::End::exited:

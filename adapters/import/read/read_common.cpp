@@ -4,27 +4,17 @@
 
 namespace kinerja::import::read {
 
-std::string grouped(std::uint64_t n) {
-    std::string digits = std::to_string(n);
-    std::string out;
-    out.reserve(digits.size() + digits.size() / 3);
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back('.');
-        out.push_back(digits[i]);
-    }
-    return out;
-}
-
 tl::unexpected<Error> file_too_large(std::string_view name, std::uint64_t size, std::uint64_t limit) {
     return fail(ErrorCode::too_large,
-                fmt::format("Berkas {} terlalu besar: {} byte, batas {} byte", name, grouped(size), grouped(limit)),
+                fmt::format("Berkas {} terlalu besar: {} byte, batas {} byte", name, group_thousands(size),
+                            group_thousands(limit)),
                 std::string(name));
 }
 
 tl::unexpected<Error> limit_exceeded(std::string_view name, std::string_view what, std::uint64_t limit,
                                      std::string_view unit, std::string_view where) {
     return fail(ErrorCode::too_large,
-                fmt::format("Berkas {} melebihi batas {}: lebih dari {} {}", name, what, grouped(limit), unit),
+                fmt::format("Berkas {} melebihi batas {}: lebih dari {} {}", name, what, group_thousands(limit), unit),
                 where.empty() ? std::string(name) : std::string(where));
 }
 
@@ -36,7 +26,7 @@ Result<void> LineSink::add(std::string_view line) {
     if (lines_.size() >= limits_.max_lines) return limit_exceeded(name_, "jumlah baris", limits_.max_lines, "baris");
     // A line far over the limit is refused before it is copied.
     if (line.size() > limits_.max_line_bytes)
-        return limit_exceeded(name_, fmt::format("panjang baris (baris {})", grouped(lines_.size() + 1)),
+        return limit_exceeded(name_, fmt::format("panjang baris (baris {})", group_thousands(lines_.size() + 1)),
                               limits_.max_line_bytes, "byte");
 
     std::string out;
@@ -62,7 +52,7 @@ Result<void> LineSink::add(std::string_view line) {
     out.append(line.substr(done));
     // Measured again after the replacements, which are longer than the bytes they replace.
     if (out.size() > limits_.max_line_bytes)
-        return limit_exceeded(name_, fmt::format("panjang baris (baris {})", grouped(lines_.size() + 1)),
+        return limit_exceeded(name_, fmt::format("panjang baris (baris {})", group_thousands(lines_.size() + 1)),
                               limits_.max_line_bytes, "byte");
     text_bytes_ += out.size() + 1; // with its newline: the size of the text as a file
     if (text_bytes_ > limits_.max_text_bytes)

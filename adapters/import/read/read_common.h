@@ -8,12 +8,12 @@
 #include <vector>
 
 #include "adapters/import/source_text.h"
+#include "core/text.h"
 #include "core/utf8.h" // utf8_sequence, is_valid_utf8, append_utf8
 
 namespace kinerja::import::read {
 
-// 209715200 -> "209.715.200": the figures in messages are written the way the users write them.
-std::string grouped(std::uint64_t n);
+// Figures in messages are written the way the users write them: group_thousands (core/text.h).
 
 // "Berkas X terlalu besar: 209.715.200 byte, batas 52.428.800 byte".
 tl::unexpected<Error> file_too_large(std::string_view name, std::uint64_t size, std::uint64_t limit);

@@ -37,7 +37,7 @@ Result<std::string> decode_cp1252(std::string_view name, std::string_view bytes,
         } else {
             return invalid(name, fmt::format("Berkas {} bukan teks UTF-8 dan tidak dapat dibaca sebagai Windows-1252 "
                                              "(byte 0x{:02X} di baris {}); simpan ulang sebagai UTF-8",
-                                             name, c, grouped(line_of(bytes, i))));
+                                             name, c, group_thousands(line_of(bytes, i))));
         }
         // The decoded text can be up to three times the file; stop at the limit, not after.
         if (out.size() > max_text) return limit_exceeded(name, "ukuran teks", max_text, "byte");

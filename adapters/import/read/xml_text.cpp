@@ -115,7 +115,8 @@ Result<XmlPart> XmlPart::parse(std::string_view file, std::string_view member, s
                     fmt::format("Bagian {} dalam berkas {} terlalu besar untuk dibaca: lebih dari {} elemen dan "
                                 "atribut XML (batas {}); simpan ulang dokumennya tanpa bagian yang tidak perlu atau "
                                 "pecah menjadi beberapa berkas",
-                                member, file, grouped(limits.max_xml_nodes), grouped(limits.max_xml_nodes)),
+                                member, file, group_thousands(limits.max_xml_nodes),
+                                group_thousands(limits.max_xml_nodes)),
                     where);
 
     XmlPart part;
@@ -134,7 +135,7 @@ Result<XmlPart> XmlPart::parse(std::string_view file, std::string_view member, s
         return invalid(file,
                        fmt::format("Berkas {} rusak: XML bagian {} tidak sah ({} pada byte {})", file, member,
                                    r.description(),
-                                   grouped(static_cast<std::uint64_t>(std::max<std::ptrdiff_t>(r.offset, 0)))),
+                                   group_thousands(static_cast<std::uint64_t>(std::max<std::ptrdiff_t>(r.offset, 0)))),
                        where);
     if (!part.root())
         return invalid(file, fmt::format("Berkas {} rusak: bagian {} tidak berisi elemen XML", file, member), where);

@@ -29,8 +29,8 @@ Result<ZipArchive> ZipArchive::open(std::string_view name, std::string_view byte
     if (entries < 0 || static_cast<std::uint64_t>(entries) > limits.max_zip_entries)
         return fail(ErrorCode::too_large,
                     fmt::format("Berkas {} berisi terlalu banyak anggota zip: {}, batas {}", name,
-                                grouped(static_cast<std::uint64_t>(std::max<zip_int64_t>(entries, 0))),
-                                grouped(limits.max_zip_entries)),
+                                group_thousands(static_cast<std::uint64_t>(std::max<zip_int64_t>(entries, 0))),
+                                group_thousands(limits.max_zip_entries)),
                     std::string(name));
     return archive;
 }
@@ -66,7 +66,7 @@ Result<std::string> ZipArchive::read(std::string_view member) {
     if (st.size > limits.max_zip_entry_bytes)
         return fail(ErrorCode::too_large,
                     fmt::format("Bagian {} dalam berkas {} terlalu besar setelah dibuka: {} byte, batas {} byte",
-                                member, name_, grouped(st.size), grouped(limits.max_zip_entry_bytes)),
+                                member, name_, group_thousands(st.size), group_thousands(limits.max_zip_entry_bytes)),
                     where);
     // The ratio of what the archive declares; a member that claims more than its bytes can hold is
     // a zip bomb, refused before anything is inflated.
@@ -74,14 +74,14 @@ Result<std::string> ZipArchive::read(std::string_view member) {
         return fail(ErrorCode::too_large,
                     fmt::format("Bagian {} dalam berkas {} dimampatkan secara mencurigakan: {} byte menjadi {} byte "
                                 "(rasio lebih dari {}:1, batas {}:1); kemungkinan bom zip",
-                                member, name_, grouped(st.comp_size), grouped(st.size),
-                                grouped(st.comp_size == 0 ? st.size : st.size / st.comp_size),
-                                grouped(limits.max_zip_ratio)),
+                                member, name_, group_thousands(st.comp_size), group_thousands(st.size),
+                                group_thousands(st.comp_size == 0 ? st.size : st.size / st.comp_size),
+                                group_thousands(limits.max_zip_ratio)),
                     where);
     if (total_read_ + st.size > limits.max_zip_total_bytes)
         return fail(ErrorCode::too_large,
                     fmt::format("Berkas {} terlalu besar setelah dibuka: lebih dari {} byte, batas {} byte", name_,
-                                grouped(total_read_ + st.size), grouped(limits.max_zip_total_bytes)),
+                                group_thousands(total_read_ + st.size), group_thousands(limits.max_zip_total_bytes)),
                     where);
     if ((st.valid & ZIP_STAT_COMP_METHOD) && !zip_compression_method_supported(st.comp_method, 0))
         return invalid(name_,
@@ -116,14 +116,14 @@ Result<std::string> ZipArchive::read(std::string_view member) {
         if (data.size() + static_cast<std::uint64_t>(n) > st.size)
             return invalid(name_,
                            fmt::format("Berkas {} rusak: bagian {} lebih besar dari ukuran yang tercatat ({} byte)",
-                                       name_, member, grouped(st.size)),
+                                       name_, member, group_thousands(st.size)),
                            where);
         data.append(buffer, static_cast<std::size_t>(n));
     }
     if (data.size() != st.size)
         return invalid(name_,
                        fmt::format("Berkas {} rusak: bagian {} terpotong ({} dari {} byte)", name_, member,
-                                   grouped(data.size()), grouped(st.size)),
+                                   group_thousands(data.size()), group_thousands(st.size)),
                        where);
     total_read_ += data.size();
     return data;

@@ -19,6 +19,7 @@
 #include "adapters/import/understand/layout_table.h"
 #include "adapters/import/understand/plan_table.h"
 #include "adapters/import/understand/values.h"
+#include "core/text.h"
 
 namespace kinerja::import {
 namespace bj = boost::json;
@@ -29,14 +30,6 @@ namespace {
 
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
-}
-
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && s.front() == ' ')
-        s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ')
-        s.remove_suffix(1);
-    return s;
 }
 
 // A line's text is already clean (lines.h): lowering it is enough, and much cheaper than fold().
@@ -83,7 +76,7 @@ std::optional<Enumerator> leading_enumerator(std::string_view text) {
     }
     if (e.levels == 0 || (i < text.size() && text[i] != ' ')) return std::nullopt;
     e.number = std::string(text.substr(0, i));
-    e.rest = std::string(trimmed(text.substr(i)));
+    e.rest = std::string(trim(text.substr(i)));
     return e;
 }
 
@@ -109,7 +102,7 @@ std::string section_label(std::string_view text, std::string_view* rest) {
     const bool numbers =
         is_digit(label[0]) && std::all_of(label.begin(), label.end(), [](char c) { return is_digit(c) || c == '.'; });
     if (!letters && !numbers) return {};
-    *rest = trimmed(text.substr(i));
+    *rest = trim(text.substr(i));
     std::string out(label);
     while (!out.empty() && out.back() == '.')
         out.pop_back();
@@ -224,7 +217,7 @@ bool is_name_label(const Line& l) {
 
 std::string label_value(const std::string& text) {
     const auto colon = text.find(':');
-    return colon == std::string::npos ? std::string() : std::string(trimmed(std::string_view(text).substr(colon + 1)));
+    return colon == std::string::npos ? std::string() : std::string(trim(std::string_view(text).substr(colon + 1)));
 }
 
 // The heading of a budget table: "Program", "KRO (Klasifikasi Rincian Output)", "Program Anggaran Keterangan".
@@ -495,7 +488,7 @@ std::vector<std::pair<int, std::string>> cut_at_columns(const std::vector<Column
                 }
         }
         if (cut == std::string::npos) break;
-        out.emplace_back(index, std::string(trimmed(std::string_view(piece.text).substr(0, cut))));
+        out.emplace_back(index, std::string(trim(std::string_view(piece.text).substr(0, cut))));
         piece.column += static_cast<int>(cut);
         piece.text = piece.text.substr(cut);
         index = static_cast<int>(next);
@@ -652,7 +645,7 @@ bool starts_rp(std::string_view s) {
 }
 
 bool looks_amount(std::string_view s) {
-    s = trimmed(s);
+    s = trim(s);
     if (starts_rp(s)) return true;
     if (s.ends_with(",-")) s.remove_suffix(2);
     return looks_like_rupiah(s);
@@ -660,21 +653,21 @@ bool looks_amount(std::string_view s) {
 
 // The amount as printed without "Rp": "Rp.30.903.396.770,-" -> "30.903.396.770,-"; only its first word.
 std::string amount_text(std::string_view s) {
-    s = trimmed(s);
+    s = trim(s);
     if (starts_rp(s)) {
         s.remove_prefix(2);
         if (!s.empty() && s.front() == '.') s.remove_prefix(1);
-        s = trimmed(s);
+        s = trim(s);
     }
     return std::string(s.substr(0, s.find(' ')));
 }
 
 void set_name(BudgetPiece& p, std::string_view text) {
-    text = trimmed(text);
+    text = trim(text);
     // "Program Pelayanan Administrasi Rp.<TAB>89.361.539.500,00": the currency belongs to the amount.
     for (std::string_view rp : {"Rp.", "Rp"})
         if (text == rp || text.ends_with(" " + std::string(rp))) {
-            text = trimmed(text.substr(0, text.size() - rp.size()));
+            text = trim(text.substr(0, text.size() - rp.size()));
             break;
         }
     if (text.empty()) return;

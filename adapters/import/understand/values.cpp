@@ -1,4 +1,5 @@
 #include "adapters/import/understand/values.h"
+#include "core/text.h"
 
 #include <array>
 #include <cctype>
@@ -10,14 +11,6 @@ namespace {
 
 bool digit(char c) {
     return c >= '0' && c <= '9';
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
 }
 
 // Removes "Rp", "Rp.", "Rp " in front.
