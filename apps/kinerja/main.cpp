@@ -4,6 +4,7 @@
 
 #include "adapters/import/understand/understand.h"
 #include "apps/kinerja/commands.h"
+#include "core/fiscal_year.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"Kinerja: akuntabilitas kinerja (SAKIP) satuan kerja KPU"};
@@ -43,7 +44,9 @@ int main(int argc, char** argv) {
     auto* measure = app.add_subcommand("measure", "Tabel pengukuran kinerja (BAB III A)");
     measure->add_option("--db", db, "Berkas basis data")->required();
     measure->add_option("--satker", satker, "Kode satker, mis. kpu-kota-prabumulih")->required();
-    measure->add_option("--year", year, "Tahun")->required()->check(CLI::Range(1990, 2200));
+    measure->add_option("--year", year, "Tahun")
+        ->required()
+        ->check(CLI::Range(kinerja::k_first_year, kinerja::k_last_year));
     measure->add_option("--rounding", rounding, "Pembulatan: half-up atau truncate")
         ->check(CLI::IsMember({"half-up", "truncate"}));
     measure->add_option("--format", format, "text, csv atau json")->check(CLI::IsMember({"text", "csv", "json"}));
@@ -51,7 +54,9 @@ int main(int argc, char** argv) {
     auto* roll =
         app.add_subcommand("rollup", "Capaian dan penyerapan anggaran semua satker, digulung ke provinsi dan nasional");
     roll->add_option("--db", db, "Berkas basis data")->required();
-    roll->add_option("--year", year, "Tahun")->required()->check(CLI::Range(1990, 2200));
+    roll->add_option("--year", year, "Tahun")
+        ->required()
+        ->check(CLI::Range(kinerja::k_first_year, kinerja::k_last_year));
     roll->add_option("--satker", satker, "Satker puncak yang ditampilkan beserta bawahannya (bawaan: semua)");
     roll->add_option("--format", format, "text atau json")->check(CLI::IsMember({"text", "json"}));
 
@@ -61,7 +66,9 @@ int main(int argc, char** argv) {
     check->add_option("FILE", files, "Dokumen yang diperiksa, sendiri-sendiri dan terhadap satu sama lain");
     auto* check_db = check->add_option("--db", db, "Berkas basis data");
     check->add_option("--satker", satker, "Kode satker (dengan --db)")->needs(check_db);
-    check->add_option("--year", year, "Tahun (dengan --db)")->needs(check_db)->check(CLI::Range(1990, 2200));
+    check->add_option("--year", year, "Tahun (dengan --db)")
+        ->needs(check_db)
+        ->check(CLI::Range(kinerja::k_first_year, kinerja::k_last_year));
     check->add_flag("--json", json, "Keluaran JSON");
 
     std::string doc_type = "auto";
@@ -113,7 +120,9 @@ int main(int argc, char** argv) {
     report->add_option("KIND", report_options.kind, "lkj, pk, rkt atau renaksi")->required();
     report->add_option("--db", report_options.db, "Berkas basis data")->required();
     report->add_option("--satker", report_options.satker, "Kode satker")->required();
-    report->add_option("--year", report_options.year, "Tahun")->required()->check(CLI::Range(1990, 2200));
+    report->add_option("--year", report_options.year, "Tahun")
+        ->required()
+        ->check(CLI::Range(kinerja::k_first_year, kinerja::k_last_year));
     report->add_option("--format", report_options.format, "docx, pdf atau xlsx (bawaan: dari akhiran --out)")
         ->check(CLI::IsMember({"docx", "pdf", "xlsx"}));
     report->add_option("--out", report_options.out, "Berkas keluaran")->required();
